@@ -1,0 +1,130 @@
+package eventstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/smartcity/portfolio/domain"
+)
+
+// Recorded is one stored event with everything recorded about it.
+type Recorded struct {
+	Position      Position
+	EventID       string
+	StreamID      string
+	StreamType    string
+	Version       int
+	Type          string
+	Payload       json.RawMessage
+	RecordedAt    time.Time
+	Actor         domain.Actor
+	CorrelationID string
+	Command       string
+}
+
+// Event decodes the payload into its domain event.
+func (r Recorded) Event() (domain.Event, error) { return domain.DecodeEvent(r.Type, r.Payload) }
+
+const recordedColumns = `"offset", transaction_id::text, uuid, stream_id, stream_type, stream_version, event_type, payload, metadata, recorded_at`
+
+func scanRecorded(row pgx.Row) (Recorded, error) {
+	var r Recorded
+	var txid string
+	var meta []byte
+	if err := row.Scan(&r.Position.Offset, &txid, &r.EventID, &r.StreamID, &r.StreamType, &r.Version, &r.Type, &r.Payload, &meta, &r.RecordedAt); err != nil {
+		return Recorded{}, err
+	}
+	var err error
+	if r.Position.TxID, err = strconv.ParseUint(txid, 10, 64); err != nil {
+		return Recorded{}, fmt.Errorf("parse transaction id %q: %w", txid, err)
+	}
+	var md map[string]string
+	if err := json.Unmarshal(meta, &md); err != nil {
+		return Recorded{}, fmt.Errorf("decode metadata of event %s: %w", r.EventID, err)
+	}
+	r.fillFromMetadata(md)
+	return r, nil
+}
+
+func (r *Recorded) fillFromMetadata(md map[string]string) {
+	r.Actor = domain.Actor{UserID: md[MetaActorUser], Role: domain.Role(md[MetaActorRole]), OrgID: md[MetaActorOrg]}
+	r.CorrelationID = md[MetaCorrelationID]
+	r.Command = md[MetaCommand]
+}
+
+// FromMessage rebuilds a Recorded from a message delivered by a watermill subscriber on Topic.
+// The position's transaction id is not in the message and stays zero.
+func FromMessage(msg *message.Message) (Recorded, error) {
+	md := msg.Metadata
+	version, err := strconv.Atoi(md.Get(MetaStreamVersion))
+	if err != nil {
+		return Recorded{}, fmt.Errorf("message %s: bad stream version: %w", msg.UUID, err)
+	}
+	at, err := time.Parse(time.RFC3339Nano, md.Get(MetaRecordedAt))
+	if err != nil {
+		return Recorded{}, fmt.Errorf("message %s: bad recorded_at: %w", msg.UUID, err)
+	}
+	r := Recorded{
+		EventID: msg.UUID, StreamID: md.Get(MetaStreamID), StreamType: md.Get(MetaStreamType),
+		Version: version, Type: md.Get(MetaEventType), Payload: json.RawMessage(msg.Payload), RecordedAt: at,
+	}
+	r.fillFromMetadata(md)
+	return r, nil
+}
+
+// Load returns a stream's events in version order; none for a stream that does not exist.
+func (s *Store) Load(ctx context.Context, streamID string) ([]Recorded, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+recordedColumns+` FROM events WHERE stream_id = $1 ORDER BY stream_version`, streamID)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", streamID, err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Recorded, error) { return scanRecorded(row) })
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", streamID, err)
+	}
+	return out, nil
+}
+
+// LoadEvents is Load decoded into domain events, with the stream's current version.
+func (s *Store) LoadEvents(ctx context.Context, streamID string) ([]domain.Event, int, error) {
+	recs, err := s.Load(ctx, streamID)
+	if err != nil {
+		return nil, 0, err
+	}
+	events := make([]domain.Event, len(recs))
+	for i, r := range recs {
+		if events[i], err = r.Event(); err != nil {
+			return nil, 0, fmt.Errorf("load %s: %w", streamID, err)
+		}
+	}
+	return events, len(recs), nil
+}
+
+// ReadBatch returns up to limit events after the position, in commit order, and only from
+// transactions that can no longer be overtaken (below the oldest running transaction), exactly the
+// rule watermill's subscriber follows, so a reader that stops at the last one returned never skips
+// an event that commits later.
+func ReadBatch(ctx context.Context, q pgx.Tx, after Position, limit int) ([]Recorded, error) {
+	rows, err := q.Query(ctx, `SELECT `+recordedColumns+` FROM events
+		WHERE ((transaction_id = $1::text::xid8 AND "offset" > $2) OR transaction_id > $1::text::xid8)
+		  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+		ORDER BY transaction_id, "offset" LIMIT $3`, strconv.FormatUint(after.TxID, 10), after.Offset, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read events after %v: %w", after, err)
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (Recorded, error) { return scanRecorded(row) })
+}
+
+func jsonMetadata(md message.Metadata) (string, error) {
+	b, err := json.Marshal(md)
+	if err != nil {
+		return "", fmt.Errorf("encode metadata: %w", err)
+	}
+	return string(b), nil
+}

@@ -1,0 +1,90 @@
+package eventstore
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	wsql "github.com/ThreeDotsLabs/watermill-sql/v4/pkg/sql"
+)
+
+// Topic is the one watermill topic every aggregate's events are published to; its table is the
+// event store.
+const Topic = "events"
+
+// Metadata keys every event message carries. The schema adapter copies the stream ones into
+// their own columns; all of them stay in the metadata JSON too, so subscribers see them.
+const (
+	MetaStreamID       = "stream_id"
+	MetaStreamType     = "stream_type"
+	MetaStreamVersion  = "stream_version"
+	MetaEventType      = "event_type"
+	MetaRecordedAt     = "recorded_at"
+	MetaActorUser      = "actor_user"
+	MetaActorRole      = "actor_role"
+	MetaActorOrg       = "actor_org"
+	MetaCorrelationID  = "correlation_id"
+	MetaIdempotencyKey = "idempotency_key"
+	MetaCommand        = "command"
+)
+
+// schema is watermill's PostgreSQL schema adapter with the stream columns added. The table itself
+// is created by the migrations (with UNIQUE (stream_id, stream_version)), never by watermill.
+type schema struct {
+	wsql.DefaultPostgreSQLSchema
+}
+
+func newSchema(batchSize int) schema {
+	return schema{wsql.DefaultPostgreSQLSchema{
+		GenerateMessagesTableName: func(string) string { return `"events"` },
+		SubscribeBatchSize:        batchSize,
+	}}
+}
+
+// SchemaInitializingQueries returns nothing: the migrations own the schema.
+func (s schema) SchemaInitializingQueries(wsql.SchemaInitializingQueriesParams) ([]wsql.Query, error) {
+	return nil, nil
+}
+
+// InsertQuery writes one multi-row INSERT with the stream columns taken from each message's
+// metadata. pg_current_xact_id() stays in it: subscribers order and gate on the transaction id.
+func (s schema) InsertQuery(params wsql.InsertQueryParams) (wsql.Query, error) {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO events (uuid, payload, metadata, transaction_id, stream_id, stream_type, stream_version, event_type, recorded_at) VALUES `)
+	args := make([]any, 0, len(params.Msgs)*8)
+	for i, msg := range params.Msgs {
+		version, err := strconv.Atoi(msg.Metadata.Get(MetaStreamVersion))
+		if err != nil || version < 1 {
+			return wsql.Query{}, fmt.Errorf("message %s: bad %s %q", msg.UUID, MetaStreamVersion, msg.Metadata.Get(MetaStreamVersion))
+		}
+		recordedAt, err := time.Parse(time.RFC3339Nano, msg.Metadata.Get(MetaRecordedAt))
+		if err != nil {
+			return wsql.Query{}, fmt.Errorf("message %s: bad %s: %w", msg.UUID, MetaRecordedAt, err)
+		}
+		streamID, streamType, eventType := msg.Metadata.Get(MetaStreamID), msg.Metadata.Get(MetaStreamType), msg.Metadata.Get(MetaEventType)
+		if streamID == "" || streamType == "" || eventType == "" {
+			return wsql.Query{}, fmt.Errorf("message %s: stream id, stream type and event type are required", msg.UUID)
+		}
+		metadata, err := jsonMetadata(msg.Metadata)
+		if err != nil {
+			return wsql.Query{}, err
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		n := len(args)
+		fmt.Fprintf(&b, "($%d,$%d,$%d,pg_current_xact_id(),$%d,$%d,$%d,$%d,$%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8)
+		args = append(args, msg.UUID, string(msg.Payload), metadata, streamID, streamType, version, eventType, recordedAt)
+	}
+	return wsql.Query{Query: b.String(), Args: args}, nil
+}
+
+// SubscriberSchema is the schema adapter for subscribers of Topic, reading batchSize events per
+// transaction.
+func SubscriberSchema(batchSize int) wsql.SchemaAdapter { return newSchema(batchSize) }
+
+// OffsetsAdapter keeps each consumer group's position in the events_offsets table.
+func OffsetsAdapter() wsql.OffsetsAdapter {
+	return wsql.DefaultPostgreSQLOffsetsAdapter{GenerateMessagesOffsetsTableName: func(string) string { return `"events_offsets"` }}
+}

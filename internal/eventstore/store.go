@@ -1,0 +1,283 @@
+// Package eventstore keeps every aggregate's events in PostgreSQL through watermill-sql: one topic
+// table is the event store, optimistic concurrency is PostgreSQL's UNIQUE (stream_id,
+// stream_version), a command's events commit in one transaction even across streams, and a
+// client's idempotency key makes a retried command take effect once.
+package eventstore
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill"
+	wsql "github.com/ThreeDotsLabs/watermill-sql/v4/pkg/sql"
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/smartcity/portfolio/domain"
+)
+
+// Store appends and loads event streams.
+type Store struct {
+	pool   *pgxpool.Pool
+	schema schema
+	logger watermill.LoggerAdapter
+	now    func() time.Time
+	commit *Signal
+}
+
+// Option adjusts a Store.
+type Option func(*Store)
+
+// WithClock replaces the wall clock that stamps recorded_at (tests and seeds use it).
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// WithCommitSignal makes the store notify sig after every commit (projections in the same process
+// listen to it instead of waiting for their next poll).
+func WithCommitSignal(sig *Signal) Option { return func(s *Store) { s.commit = sig } }
+
+// New returns a store over the pool. The schema must have been migrated.
+func New(pool *pgxpool.Pool, logger *slog.Logger, opts ...Option) *Store {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Store{pool: pool, schema: newSchema(100), logger: watermill.NewSlogLogger(logger), now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Pool is the store's connection pool, for read models that share the database.
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
+
+// Command describes who runs which command, for the metadata of every event it records and for
+// idempotent retries.
+type Command struct {
+	Name           string       // the command's name, e.g. "ApproveProject"
+	Actor          domain.Actor // who runs it
+	CorrelationID  string       // ties together everything one request caused
+	IdempotencyKey string       // the client's key; empty when the client sent none
+	RequestHash    string       // a digest of the request, to refuse a key reused for another request
+}
+
+// Append is the events to add to one stream, and the version the stream must be at before them
+// (0 for a new stream).
+type Append struct {
+	StreamID        string
+	StreamType      string
+	ExpectedVersion int
+	Events          []domain.Event
+}
+
+// Position is where in the store a transaction's events stand: subscribers read in
+// (transaction id, offset) order, so this pair orders commits.
+type Position struct {
+	TxID   uint64 `json:"txId"`
+	Offset int64  `json:"offset"`
+}
+
+// Result is what an append did.
+type Result struct {
+	Position Position        `json:"position"`
+	Versions map[string]int  `json:"versions"` // stream id → its version after the append
+	Data     json.RawMessage `json:"data,omitempty"`
+	Replayed bool            `json:"-"` // the stored result of an earlier request with the same idempotency key
+}
+
+// ConflictError is a stale expected version: another command appended to the stream first.
+type ConflictError struct {
+	StreamID        string
+	ExpectedVersion int
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s was changed by someone else (expected it at version %d); reload and try again", e.StreamID, e.ExpectedVersion)
+}
+
+// Unwrap makes errors.Is(err, domain.ErrConflict) hold.
+func (e *ConflictError) Unwrap() error { return domain.ErrConflict }
+
+// ErrIdempotencyKeyReused is a key sent again with a different command or request.
+var ErrIdempotencyKeyReused = fmt.Errorf("idempotency key already used for a different request: %w", domain.ErrInvalid)
+
+// Append writes the appends in one transaction: all of them or none. data is the command's own
+// result (e.g. the ids it created); it is stored with the idempotency key and returned again,
+// unchanged, to a retry.
+func (s *Store) Append(ctx context.Context, cmd Command, data any, appends ...Append) (Result, error) {
+	var raw json.RawMessage
+	if data != nil {
+		b, err := json.Marshal(data)
+		if err != nil {
+			return Result{}, fmt.Errorf("encode result of %s: %w", cmd.Name, err)
+		}
+		raw = b
+	}
+	msgs, versions, err := s.messages(cmd, appends)
+	if err != nil {
+		return Result{}, err
+	}
+	if len(msgs) == 0 {
+		return Result{}, fmt.Errorf("%s: no events to append: %w", cmd.Name, domain.ErrInvalid)
+	}
+	res := Result{Versions: versions, Data: raw}
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		pub, err := wsql.NewPublisher(wsql.TxFromPgx(tx), wsql.PublisherConfig{SchemaAdapter: s.schema}, s.logger)
+		if err != nil {
+			return fmt.Errorf("publisher: %w", err)
+		}
+		if err := pub.Publish(Topic, msgs...); err != nil {
+			return err
+		}
+		var txid string
+		if err := tx.QueryRow(ctx, `SELECT pg_current_xact_id()::text, (SELECT max("offset") FROM events WHERE transaction_id = pg_current_xact_id())`).Scan(&txid, &res.Position.Offset); err != nil {
+			return fmt.Errorf("read position: %w", err)
+		}
+		if res.Position.TxID, err = strconv.ParseUint(txid, 10, 64); err != nil {
+			return fmt.Errorf("parse transaction id %q: %w", txid, err)
+		}
+		if cmd.IdempotencyKey == "" {
+			return nil
+		}
+		stored, err := json.Marshal(res)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO commands (actor_user, idempotency_key, command, request_hash, result, recorded_at) VALUES ($1,$2,$3,$4,$5,$6)`,
+			cmd.Actor.UserID, cmd.IdempotencyKey, cmd.Name, cmd.RequestHash, string(stored), s.now())
+		return err
+	})
+	if err == nil {
+		if s.commit != nil {
+			s.commit.Notify()
+		}
+		return res, nil
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" {
+		switch pgErr.ConstraintName {
+		case "events_stream_version_key":
+			return Result{}, s.conflict(pgErr, appends)
+		case "commands_pkey":
+			// The same key committed concurrently: answer with what that request did.
+			prev, found, lerr := s.LookupCommand(ctx, cmd)
+			if lerr != nil {
+				return Result{}, lerr
+			}
+			if found {
+				return prev, nil
+			}
+		}
+	}
+	return Result{}, fmt.Errorf("append %s: %w", cmd.Name, err)
+}
+
+// conflict names the stream whose expected version was stale.
+func (s *Store) conflict(pgErr *pgconn.PgError, appends []Append) error {
+	for _, a := range appends {
+		// The detail reads: Key (stream_id, stream_version)=(project-…, 3) already exists.
+		if containsStream(pgErr.Detail, a.StreamID) {
+			return &ConflictError{StreamID: a.StreamID, ExpectedVersion: a.ExpectedVersion}
+		}
+	}
+	if len(appends) > 0 {
+		return &ConflictError{StreamID: appends[0].StreamID, ExpectedVersion: appends[0].ExpectedVersion}
+	}
+	return domain.ErrConflict
+}
+
+func containsStream(detail, streamID string) bool {
+	return strings.Contains(detail, "("+streamID+",")
+}
+
+// messages turns the appends into watermill messages carrying the stream columns in metadata.
+func (s *Store) messages(cmd Command, appends []Append) ([]*message.Message, map[string]int, error) {
+	recordedAt := s.now().UTC().Format(time.RFC3339Nano)
+	versions := make(map[string]int, len(appends))
+	var msgs []*message.Message
+	for _, a := range appends {
+		if a.StreamID == "" || a.StreamType == "" {
+			return nil, nil, fmt.Errorf("%s: append without stream id or type", cmd.Name)
+		}
+		if _, dup := versions[a.StreamID]; dup {
+			return nil, nil, fmt.Errorf("%s: stream %s appended twice in one command", cmd.Name, a.StreamID)
+		}
+		if a.ExpectedVersion < 0 {
+			return nil, nil, fmt.Errorf("%s: negative expected version for %s", cmd.Name, a.StreamID)
+		}
+		v := a.ExpectedVersion
+		for _, e := range a.Events {
+			payload, err := json.Marshal(e)
+			if err != nil {
+				return nil, nil, fmt.Errorf("encode %s: %w", e.EventType(), err)
+			}
+			id, err := uuid.NewV7()
+			if err != nil {
+				return nil, nil, err
+			}
+			v++
+			msg := message.NewMessage(id.String(), payload)
+			msg.Metadata = message.Metadata{
+				MetaStreamID:       a.StreamID,
+				MetaStreamType:     a.StreamType,
+				MetaStreamVersion:  strconv.Itoa(v),
+				MetaEventType:      e.EventType(),
+				MetaRecordedAt:     recordedAt,
+				MetaActorUser:      cmd.Actor.UserID,
+				MetaActorRole:      string(cmd.Actor.Role),
+				MetaActorOrg:       cmd.Actor.OrgID,
+				MetaCorrelationID:  cmd.CorrelationID,
+				MetaIdempotencyKey: cmd.IdempotencyKey,
+				MetaCommand:        cmd.Name,
+			}
+			msgs = append(msgs, msg)
+		}
+		versions[a.StreamID] = v
+	}
+	return msgs, versions, nil
+}
+
+// LookupCommand returns the stored result of an earlier command with the same actor and
+// idempotency key. A key reused for another command or request is ErrIdempotencyKeyReused.
+func (s *Store) LookupCommand(ctx context.Context, cmd Command) (Result, bool, error) {
+	if cmd.IdempotencyKey == "" {
+		return Result{}, false, nil
+	}
+	var name, hash string
+	var raw []byte
+	err := s.pool.QueryRow(ctx, `SELECT command, request_hash, result FROM commands WHERE actor_user=$1 AND idempotency_key=$2`,
+		cmd.Actor.UserID, cmd.IdempotencyKey).Scan(&name, &hash, &raw)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Result{}, false, nil
+	}
+	if err != nil {
+		return Result{}, false, fmt.Errorf("look up idempotency key: %w", err)
+	}
+	if name != cmd.Name || hash != cmd.RequestHash {
+		return Result{}, false, fmt.Errorf("key %q was first used for %s: %w", cmd.IdempotencyKey, name, ErrIdempotencyKeyReused)
+	}
+	var res Result
+	if err := json.Unmarshal(raw, &res); err != nil {
+		return Result{}, false, fmt.Errorf("decode stored result: %w", err)
+	}
+	if len(res.Data) > 0 {
+		// JSONB re-spaces what it stores; compact it so a replay answers with the very bytes
+		// the first call returned.
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, res.Data); err != nil {
+			return Result{}, false, fmt.Errorf("decode stored result: %w", err)
+		}
+		res.Data = buf.Bytes()
+	}
+	res.Replayed = true
+	return res, true, nil
+}
