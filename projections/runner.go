@@ -1,0 +1,203 @@
+// Package projections turns the event store into read models. Each read model is a Projector fed
+// by its own watermill SQL subscriber (one consumer group each): the read-model writes and the
+// offset ack commit in the subscriber's transaction, one savepoint per message, and every applied
+// stream version is remembered so that no event is applied twice.
+package projections
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill"
+	wsql "github.com/ThreeDotsLabs/watermill-sql/v4/pkg/sql"
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/eventstore"
+)
+
+// Projector builds one read model from events.
+type Projector interface {
+	// Name is the consumer group and the key of the projector's bookkeeping. Renaming it replays
+	// every event into the read model.
+	Name() string
+	// Tables are the read model's tables, emptied by a rebuild (children before parents).
+	Tables() []string
+	// Handles says whether events of a stream type concern this read model.
+	Handles(streamType string) bool
+	// Apply writes the effect of one event. It is called once per stream version, in order.
+	Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error
+}
+
+// Config tunes the subscribers.
+type Config struct {
+	// PollInterval is how often an idle subscriber looks for events written by other processes;
+	// writes made through this process's store wake it at once via the commit signal.
+	PollInterval time.Duration
+	// BatchSize is how many events one subscriber transaction reads.
+	BatchSize int
+}
+
+// Runner runs the projectors' subscribers and answers whether they have caught up.
+type Runner struct {
+	pool       *pgxpool.Pool
+	projectors []Projector
+	signal     *eventstore.Signal
+	cfg        Config
+	log        *slog.Logger
+
+	mu      sync.Mutex
+	subs    []*wsql.Subscriber
+	running sync.WaitGroup
+}
+
+// NewRunner prepares a runner; nothing runs until Start.
+func NewRunner(pool *pgxpool.Pool, signal *eventstore.Signal, log *slog.Logger, cfg Config, projectors ...Projector) *Runner {
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = 50 * time.Millisecond
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 100
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if signal == nil {
+		signal = eventstore.NewSignal()
+	}
+	return &Runner{pool: pool, projectors: projectors, signal: signal, cfg: cfg, log: log}
+}
+
+// Projectors lists the runner's projectors.
+func (r *Runner) Projectors() []Projector { return r.projectors }
+
+// Start subscribes every projector; they run until ctx ends or Close is called.
+func (r *Runner) Start(ctx context.Context) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, p := range r.projectors {
+		ackDeadline := 30 * time.Second
+		sub, err := wsql.NewSubscriber(wsql.BeginnerFromPgx(r.pool), wsql.SubscriberConfig{
+			ConsumerGroup:  p.Name(),
+			PollInterval:   r.cfg.PollInterval,
+			ResendInterval: 200 * time.Millisecond,
+			RetryInterval:  200 * time.Millisecond,
+			AckDeadline:    &ackDeadline,
+			BackoffManager: newWakeBackoff(r.signal, r.cfg.PollInterval, time.Second),
+			SchemaAdapter:  eventstore.SubscriberSchema(r.cfg.BatchSize),
+			OffsetsAdapter: eventstore.OffsetsAdapter(),
+		}, watermill.NewSlogLogger(r.log.With("projection", p.Name())))
+		if err != nil {
+			return fmt.Errorf("subscriber for %s: %w", p.Name(), err)
+		}
+		msgs, err := sub.Subscribe(ctx, eventstore.Topic)
+		if err != nil {
+			return fmt.Errorf("subscribe %s: %w", p.Name(), err)
+		}
+		r.subs = append(r.subs, sub)
+		r.running.Add(1)
+		go func(p Projector) {
+			defer r.running.Done()
+			for msg := range msgs {
+				if err := r.handle(p, msg); err != nil {
+					r.log.Error("projection failed; the event will be retried", "projection", p.Name(), "event", msg.UUID, "err", err)
+					msg.Nack()
+					continue
+				}
+				msg.Ack()
+			}
+		}(p)
+	}
+	return nil
+}
+
+// Close stops every subscriber and waits for their handlers to return.
+func (r *Runner) Close() error {
+	r.mu.Lock()
+	subs := r.subs
+	r.subs = nil
+	r.mu.Unlock()
+	var errs []error
+	for _, s := range subs {
+		errs = append(errs, s.Close())
+	}
+	r.running.Wait()
+	return errors.Join(errs...)
+}
+
+// handle applies one delivered message inside the subscriber's transaction, under a savepoint so
+// that a failure leaves neither a half-written read model nor an aborted transaction behind (a
+// nack alone rolls nothing back).
+func (r *Runner) handle(p Projector, msg *message.Message) error {
+	ctx := msg.Context()
+	wtx, ok := wsql.TxFromContext(ctx)
+	if !ok {
+		return errors.New("message carries no subscriber transaction")
+	}
+	ptx, ok := wtx.(*wsql.PgxTx)
+	if !ok {
+		return fmt.Errorf("subscriber transaction is %T, want *sql.PgxTx", wtx)
+	}
+	rec, err := eventstore.FromMessage(msg)
+	if err != nil {
+		return err
+	}
+	tx := ptx.Tx
+	if _, err := tx.Exec(ctx, "SAVEPOINT projection_event"); err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	if err := applyOnce(ctx, tx, p, rec); err != nil {
+		if _, rbErr := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT projection_event"); rbErr != nil {
+			return errors.Join(err, fmt.Errorf("roll back to savepoint: %w", rbErr))
+		}
+		return err
+	}
+	if _, err := tx.Exec(ctx, "RELEASE SAVEPOINT projection_event"); err != nil {
+		return fmt.Errorf("release savepoint: %w", err)
+	}
+	return nil
+}
+
+// applyOnce applies rec unless this projector has already applied that stream version. It is the
+// one path for live subscribers and rebuilds alike.
+func applyOnce(ctx context.Context, tx pgx.Tx, p Projector, rec eventstore.Recorded) error {
+	if !p.Handles(rec.StreamType) {
+		return nil
+	}
+	var tag pgconn.CommandTag
+	var err error
+	if rec.Version == 1 {
+		tag, err = tx.Exec(ctx, `INSERT INTO projection_streams (projection, stream_id, version) VALUES ($1, $2, 1) ON CONFLICT DO NOTHING`, p.Name(), rec.StreamID)
+	} else {
+		tag, err = tx.Exec(ctx, `UPDATE projection_streams SET version = $3 WHERE projection = $1 AND stream_id = $2 AND version = $3 - 1`, p.Name(), rec.StreamID, rec.Version)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: record applied version of %s: %w", p.Name(), rec.StreamID, err)
+	}
+	if tag.RowsAffected() == 0 {
+		var have int
+		err := tx.QueryRow(ctx, `SELECT version FROM projection_streams WHERE projection=$1 AND stream_id=$2`, p.Name(), rec.StreamID).Scan(&have)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("%s: read applied version of %s: %w", p.Name(), rec.StreamID, err)
+		}
+		if have >= rec.Version {
+			return nil // already applied: a redelivery
+		}
+		return fmt.Errorf("%s: %s version %d arrived after version %d: a gap in the stream", p.Name(), rec.StreamID, rec.Version, have)
+	}
+	ev, err := rec.Event()
+	if err != nil {
+		return err
+	}
+	if err := p.Apply(ctx, tx, rec, ev); err != nil {
+		return fmt.Errorf("%s: apply %s %s v%d: %w", p.Name(), rec.Type, rec.StreamID, rec.Version, err)
+	}
+	return nil
+}
