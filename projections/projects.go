@@ -27,7 +27,10 @@ func (Projects) Handles(streamType string) bool { return streamType == domain.Pr
 // Apply implements Projector.
 func (Projects) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
 	set := func(assignments string, args ...any) error {
-		q := `UPDATE project_view SET ` + assignments + `, updated_at = $1, version = $2 WHERE id = $3`
+		if assignments != "" {
+			assignments += ", "
+		}
+		q := `UPDATE project_view SET ` + assignments + `updated_at = $1, version = $2 WHERE id = $3`
 		tag, err := tx.Exec(ctx, q, append([]any{rec.RecordedAt, rec.Version, projectID(rec)}, args...)...)
 		if err != nil {
 			return err
@@ -95,7 +98,7 @@ func (Projects) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, e
 		return set(`pending_revision_id=NULL`)
 	default:
 		// Milestone and indicator facts belong to their own read models; still move the version.
-		return set(`version = version`)
+		return set(``)
 	}
 }
 

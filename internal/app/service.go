@@ -135,7 +135,8 @@ func (s *Service) OnProject(ctx context.Context, req Request, name string, id do
 		if err != nil {
 			return eventstore.Decision{}, err
 		}
-		if req.ExpectedVersion != nil && *req.ExpectedVersion != p.Version() {
+		version := p.Version() // before act: the domain applies its new events to p
+		if req.ExpectedVersion != nil && *req.ExpectedVersion != version {
 			return eventstore.Decision{}, &eventstore.ConflictError{StreamID: stream, ExpectedVersion: *req.ExpectedVersion}
 		}
 		events, err := act(p, req.Actor)
@@ -143,7 +144,7 @@ func (s *Service) OnProject(ctx context.Context, req Request, name string, id do
 			return eventstore.Decision{}, fmt.Errorf("%s: %w", name, err)
 		}
 		return eventstore.Decision{Data: ref, Appends: []eventstore.Append{{
-			StreamID: stream, StreamType: domain.ProjectStreamType, ExpectedVersion: p.Version(), Events: events,
+			StreamID: stream, StreamType: domain.ProjectStreamType, ExpectedVersion: version, Events: events,
 		}}}, nil
 	})
 	if err != nil {

@@ -31,7 +31,7 @@ type Recorded struct {
 // Event decodes the payload into its domain event.
 func (r Recorded) Event() (domain.Event, error) { return domain.DecodeEvent(r.Type, r.Payload) }
 
-const recordedColumns = `"offset", transaction_id::text, uuid, stream_id, stream_type, stream_version, event_type, payload, metadata, recorded_at`
+const recordedColumns = `"offset", transaction_id::text AS txid_text, uuid, stream_id, stream_type, stream_version, event_type, payload, metadata, recorded_at`
 
 func scanRecorded(row pgx.Row) (Recorded, error) {
 	var r Recorded

@@ -131,6 +131,20 @@ func (s *Store) Append(ctx context.Context, cmd Command, data any, appends ...Ap
 	}
 	res := Result{Versions: versions, Data: raw}
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		// UNIQUE (stream_id, stream_version) catches an expected version that is behind the
+		// stream; this catches one that is ahead of it, which would leave a gap.
+		for _, a := range appends {
+			if a.ExpectedVersion == 0 {
+				continue
+			}
+			var at bool
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2)`, a.StreamID, a.ExpectedVersion).Scan(&at); err != nil {
+				return fmt.Errorf("check version of %s: %w", a.StreamID, err)
+			}
+			if !at {
+				return &ConflictError{StreamID: a.StreamID, ExpectedVersion: a.ExpectedVersion}
+			}
+		}
 		pub, err := wsql.NewPublisher(wsql.TxFromPgx(tx), wsql.PublisherConfig{SchemaAdapter: s.schema}, s.logger)
 		if err != nil {
 			return fmt.Errorf("publisher: %w", err)

@@ -323,3 +323,42 @@ func TestReadBatchWaitsForASlowTransactionInsteadOfSkippingIt(t *testing.T) {
 		t.Fatalf("read %+v, want the slow event first, then the fast one", got)
 	}
 }
+
+func TestAnExpectedVersionAheadOfTheStreamIsAConflictNotAGap(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	if _, err := s.Append(ctx, cmd("Note"), nil, eventstore.Append{StreamID: "s-1", StreamType: "test", Events: note("a")}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Append(ctx, cmd("Note"), nil, eventstore.Append{StreamID: "s-1", StreamType: "test", ExpectedVersion: 2, Events: note("skips 2")})
+	if !errors.Is(err, domain.ErrConflict) {
+		t.Fatalf("err = %v, want a conflict", err)
+	}
+	if recs, _ := s.Load(ctx, "s-1"); len(recs) != 1 {
+		t.Fatalf("stream has %d events, want 1", len(recs))
+	}
+}
+
+func TestReadBatchOrdersTransactionIdsAsNumbersNotText(t *testing.T) {
+	ctx := context.Background()
+	db := testdb.New(t)
+	// Transaction ids 9 and 10 (older than any real one): as text "10" sorts before "9".
+	for _, xid := range []string{"10", "9"} {
+		if _, err := db.Pool.Exec(ctx, `INSERT INTO events (uuid, payload, metadata, transaction_id, stream_id, stream_type, stream_version, event_type, recorded_at)
+			VALUES (gen_random_uuid()::text, '{}', '{}', $1::xid8, 'x-'||$1, 'test', 1, 'TestNoted.v1', now())`, xid); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []eventstore.Recorded
+	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		var err error
+		got, err = eventstore.ReadBatch(ctx, tx, eventstore.Position{}, 10)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Position.TxID != 9 || got[1].Position.TxID != 10 {
+		t.Fatalf("read %+v, want transaction 9 before 10", got)
+	}
+}
