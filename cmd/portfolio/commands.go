@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/app"
+	"github.com/smartcity/portfolio/internal/auth"
+	"github.com/smartcity/portfolio/internal/eventstore"
+	"github.com/smartcity/portfolio/internal/server"
+	"github.com/smartcity/portfolio/projections"
+	"github.com/smartcity/portfolio/seeds"
+)
+
+func cmdMigrate(ctx context.Context, cfg config, args []string, log *slog.Logger) error {
+	if err := noArgs("migrate", args); err != nil {
+		return err
+	}
+	db, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close(log)
+	return migrate(ctx, db.URL, log)
+}
+
+func cmdSeed(ctx context.Context, cfg config, args []string, log *slog.Logger, stdout io.Writer) error {
+	if err := noArgs("seed", args); err != nil {
+		return err
+	}
+	db, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close(log)
+	pool, err := pgxpool.New(ctx, db.URL)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	return seedDemo(ctx, eventstore.New(pool, log), log, stdout)
+}
+
+func seedDemo(ctx context.Context, store *eventstore.Store, log *slog.Logger, stdout io.Writer) error {
+	start := time.Now()
+	sum, err := seeds.LoadDemo(ctx, app.NewService(store, nil, log))
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	fmt.Fprintf(stdout, "demo portfolio: %d projects, %d commands (%d already loaded) in %s\n", sum.Projects, sum.Commands, sum.Replayed, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func cmdRebuild(ctx context.Context, cfg config, args []string, log *slog.Logger, stdout io.Writer) error {
+	if err := noArgs("rebuild", args); err != nil {
+		return err
+	}
+	db, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close(log)
+	pool, err := pgxpool.New(ctx, db.URL)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	runner := projections.NewRunner(pool, nil, log, projections.Config{}, projections.All()...)
+	for _, p := range runner.Projectors() {
+		start := time.Now()
+		n, err := runner.Rebuild(ctx, p)
+		if err != nil {
+			return err
+		}
+		d := time.Since(start)
+		fmt.Fprintf(stdout, "%-16s %8d events in %8s (%.0f events/s)\n", p.Name(), n, d.Round(time.Millisecond), float64(n)/d.Seconds())
+	}
+	return nil
+}
+
+func cmdToken(cfg config, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("token", flag.ContinueOnError)
+	role := fs.String("role", "", "owner, office, expert, finance, leadership or admin")
+	org := fs.String("org", "", "organisation (required for owners)")
+	user := fs.String("user", "", "user id (default: <role>-demo)")
+	ttl := fs.Duration("ttl", 24*time.Hour, "how long the token is valid")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	r, err := domain.ParseRole(*role)
+	if err != nil {
+		return err
+	}
+	if *user == "" {
+		*user = string(r) + "-demo"
+	}
+	if *ttl <= 0 {
+		return fmt.Errorf("--ttl must be positive")
+	}
+	secret, err := cfg.secret()
+	if err != nil {
+		return err
+	}
+	a, err := auth.NewAuthority(secret)
+	if err != nil {
+		return err
+	}
+	tok, err := a.Issue(domain.Actor{UserID: *user, Role: r, OrgID: *org}, *ttl)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, tok)
+	return nil
+}
+
+func serveFlags(name string, cfg *config, args []string) error {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address host:port")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return noArgs(name, fs.Args())
+}
+
+func cmdServe(ctx context.Context, cfg config, args []string, log *slog.Logger, stdout io.Writer) error {
+	if err := serveFlags("serve", &cfg, args); err != nil {
+		return err
+	}
+	return runServer(ctx, cfg, log, stdout, false)
+}
+
+func cmdUp(ctx context.Context, cfg config, args []string, log *slog.Logger, stdout io.Writer) error {
+	if err := serveFlags("up", &cfg, args); err != nil {
+		return err
+	}
+	return runServer(ctx, cfg, log, stdout, true)
+}
+
+// runServer serves until ctx ends, then shuts down gracefully. With setup it first migrates and
+// loads the demo portfolio.
+func runServer(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer, setup bool) error {
+	log.Info("configuration", "config", cfg.String())
+	secret, err := cfg.secret()
+	if err != nil {
+		return err
+	}
+	db, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close(log)
+	if setup {
+		if err := migrate(ctx, db.URL, log); err != nil {
+			return err
+		}
+	}
+	srv, err := server.Open(ctx, server.Config{DatabaseURL: db.URL, TokenSecret: secret, Logger: log})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	if setup {
+		if err := seedDemo(ctx, srv.Store, log, stdout); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	httpSrv := &http.Server{Handler: srv.Handler, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "GraphiQL: http://%s/   GraphQL: http://%s/graphql\n", ln.Addr(), ln.Addr())
+	if setup {
+		printDemoTokens(stdout, srv.Authority)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- httpSrv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := httpSrv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// printDemoTokens prints a token for each role of the demo portfolio, to paste into GraphiQL's
+// headers as {"Authorization": "Bearer <token>"}.
+func printDemoTokens(w io.Writer, a *auth.Authority) {
+	fmt.Fprintln(w, "Demo tokens (valid 24h; header Authorization: Bearer <token>):")
+	for _, actor := range seeds.DemoActors() {
+		tok, err := a.Issue(actor, 24*time.Hour)
+		if err != nil {
+			continue
+		}
+		fmt.Fprintf(w, "  %-34s %s\n", actor.String(), tok)
+	}
+}
+
+func noArgs(cmd string, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%s takes no arguments, got %q", cmd, args)
+	}
+	return nil
+}
