@@ -39,7 +39,7 @@ type env struct {
 	svc    *app.Service
 }
 
-func newEnv(t *testing.T, start bool) *env {
+func newEnv(t testing.TB, start bool) *env {
 	t.Helper()
 	db := testdb.New(t)
 	signal := eventstore.NewSignal()
