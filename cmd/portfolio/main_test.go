@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/auth"
+	"github.com/smartcity/portfolio/internal/testdb"
+)
+
+func TestMain(m *testing.M) { testdb.Main(m) }
+
+const testSecret = "test-secret-test-secret-test-secret!"
+
+func runCmd(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	return out.String(), err
+}
+
+func TestTokenPrintsATokenTheServerAccepts(t *testing.T) {
+	t.Setenv("PORTFOLIO_TOKEN_SECRET", testSecret)
+	out, err := runCmd(t, "token", "--role", "owner", "--org", "xz-bigdata-bureau", "--user", "zhang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := auth.NewAuthority(testSecret)
+	actor, err := a.Parse(strings.TrimSpace(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if actor != (domain.Actor{UserID: "zhang", Role: domain.RoleOwner, OrgID: "xz-bigdata-bureau"}) {
+		t.Fatalf("token names %+v", actor)
+	}
+}
+
+func TestTokenRefusesBadInput(t *testing.T) {
+	t.Setenv("PORTFOLIO_TOKEN_SECRET", testSecret)
+	for _, args := range [][]string{
+		{"token", "--role", "mayor"},
+		{"token", "--role", "owner"}, // an owner without an organisation
+		{"token", "--role", "office", "--ttl", "-1h"},
+	} {
+		if out, err := runCmd(t, args...); err == nil {
+			t.Errorf("%v printed %q, want an error", args, out)
+		}
+	}
+	t.Setenv("PORTFOLIO_TOKEN_SECRET", "too-short")
+	if _, err := runCmd(t, "token", "--role", "office"); err == nil {
+		t.Error("a short secret was accepted")
+	}
+}
+
+func TestUnknownCommandsAndStrayArgumentsAreRefused(t *testing.T) {
+	for _, args := range [][]string{{}, {"fly"}, {"migrate", "now"}, {"serve", "extra"}} {
+		if _, err := runCmd(t, args...); err == nil {
+			t.Errorf("%v was accepted", args)
+		}
+	}
+}
+
+func TestMigrateSeedTwiceAndRebuildAgainstDATABASE_URL(t *testing.T) {
+	db := testdb.New(t)
+	t.Setenv("DATABASE_URL", db.URL)
+	if _, err := runCmd(t, "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCmd(t, "seed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "24 projects") || !strings.Contains(out, "(0 already loaded)") {
+		t.Fatalf("first seed said %q", out)
+	}
+	var events int
+	if err := db.Pool.QueryRow(context.Background(), `SELECT count(*) FROM events`).Scan(&events); err != nil {
+		t.Fatal(err)
+	}
+	out, err = runCmd(t, "seed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var after int
+	if err := db.Pool.QueryRow(context.Background(), `SELECT count(*) FROM events`).Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	if after != events || strings.Contains(out, "(0 already loaded)") {
+		t.Fatalf("second seed wrote %d events and said %q", after-events, out)
+	}
+	out, err = runCmd(t, "rebuild")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var projects int
+	if err := db.Pool.QueryRow(context.Background(), `SELECT count(*) FROM project_view`).Scan(&projects); err != nil {
+		t.Fatal(err)
+	}
+	if projects != 24 || !strings.Contains(out, "projects.v1") {
+		t.Fatalf("rebuild gave %d projects and said %q", projects, out)
+	}
+}
+
+func TestMaskURLHidesThePassword(t *testing.T) {
+	if got := maskURL("postgres://app:s3cret@db:5432/portfolio"); strings.Contains(got, "s3cret") {
+		t.Fatalf("maskURL leaked the password: %s", got)
+	}
+}
