@@ -1,9 +1,11 @@
 // Package scalars maps the domain's value types to GraphQL scalars: Money is a decimal string of
-// yuan ("1234.50"), Date is "YYYY-MM-DD", Quantity is a decimal string. gqlgen calls these
-// functions; the domain stays free of GraphQL.
+// yuan ("1234.50"), Date is "YYYY-MM-DD", Quantity is a decimal string, Timestamp is RFC 3339 and
+// JSON is a stored document written as is. gqlgen calls these functions; the domain stays free of
+// GraphQL. A malformed input value is an error wrapping domain.ErrInvalid (BAD_USER_INPUT).
 package scalars
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -24,11 +26,11 @@ func MarshalMoney(m domain.Money) graphql.Marshaler {
 func UnmarshalMoney(v any) (domain.Money, error) {
 	s, ok := v.(string)
 	if !ok {
-		return 0, fmt.Errorf("Money must be a decimal string of yuan such as \"1234.50\", got %T: %w", v, domain.ErrInvalid)
+		return 0, invalid("Money must be a decimal string of yuan such as \"1234.50\", got %s", describe(v))
 	}
 	m, err := domain.ParseMoney(s)
 	if err != nil {
-		return 0, fmt.Errorf("%v: %w", err, domain.ErrInvalid)
+		return 0, invalid("%v", err)
 	}
 	return m, nil
 }
@@ -42,11 +44,11 @@ func MarshalDate(d domain.Date) graphql.Marshaler {
 func UnmarshalDate(v any) (domain.Date, error) {
 	s, ok := v.(string)
 	if !ok {
-		return domain.Date{}, fmt.Errorf("Date must be a string YYYY-MM-DD, got %T: %w", v, domain.ErrInvalid)
+		return domain.Date{}, invalid("Date must be a string YYYY-MM-DD, got %s", describe(v))
 	}
 	d, err := domain.ParseDate(s)
 	if err != nil {
-		return domain.Date{}, fmt.Errorf("%v: %w", err, domain.ErrInvalid)
+		return domain.Date{}, invalid("%v", err)
 	}
 	return d, nil
 }
@@ -60,11 +62,15 @@ func MarshalQuantity(q domain.Quantity) graphql.Marshaler {
 func UnmarshalQuantity(v any) (domain.Quantity, error) {
 	s, ok := v.(string)
 	if !ok {
-		return domain.Quantity{}, fmt.Errorf("Quantity must be a decimal string, got %T: %w", v, domain.ErrInvalid)
+		return domain.Quantity{}, invalid("Quantity must be a decimal string such as \"680000\" or \"12.5\", got %s", describe(v))
 	}
 	q, err := domain.ParseQuantity(s)
 	if err != nil {
-		return domain.Quantity{}, fmt.Errorf("%v: %w", err, domain.ErrInvalid)
+		var ve *domain.ValidationError
+		if errors.As(err, &ve) {
+			return domain.Quantity{}, invalid("%s", ve.Reason)
+		}
+		return domain.Quantity{}, invalid("%v", err)
 	}
 	return q, nil
 }
@@ -80,11 +86,43 @@ func MarshalTimestamp(t time.Time) graphql.Marshaler {
 func UnmarshalTimestamp(v any) (time.Time, error) {
 	s, ok := v.(string)
 	if !ok {
-		return time.Time{}, fmt.Errorf("Timestamp must be an RFC 3339 string, got %T: %w", v, domain.ErrInvalid)
+		return time.Time{}, invalid("Timestamp must be an RFC 3339 string, got %s", describe(v))
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("Timestamp %q is not RFC 3339: %w", s, domain.ErrInvalid)
+		return time.Time{}, invalid("Timestamp %q is not RFC 3339", s)
 	}
 	return t, nil
+}
+
+// inputError is a scalar value the client got wrong. It wraps domain.ErrInvalid (so the error
+// presenter reports BAD_USER_INPUT) without appending the sentinel's text to the message; the
+// error's path names the field.
+type inputError struct{ msg string }
+
+// Error implements error.
+func (e *inputError) Error() string { return e.msg }
+
+// Unwrap makes errors.Is(err, domain.ErrInvalid) hold.
+func (e *inputError) Unwrap() error { return domain.ErrInvalid }
+
+func invalid(format string, args ...any) error {
+	return &inputError{msg: fmt.Sprintf(format, args...)}
+}
+
+// describe names the JSON kind of a value that came in where a string was expected.
+func describe(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "a boolean"
+	case string:
+		return "a string"
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "a list"
+	}
+	return "a number"
 }

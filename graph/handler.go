@@ -1,0 +1,96 @@
+package graph
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/smartcity/portfolio/graph/generated"
+	"github.com/smartcity/portfolio/graph/readmodel"
+	"github.com/smartcity/portfolio/internal/app"
+)
+
+// Endpoints of the handler.
+const (
+	GraphQLPath = "/graphql" // the API (GET for queries, POST for everything)
+	HealthPath  = "/healthz" // liveness and database reachability
+	// GraphiQL is served at "/".
+)
+
+// DefaultComplexityLimit bounds what one operation may ask for. Every field costs 1 plus its
+// selection; a connection (projects, projectHistory, Project.history) costs `first` times its
+// selection. A page of 20 projects with every field, their milestones, indicators, measurements
+// and replayed parts costs about 1700; a page of 100 with every scalar field of Project about
+// 4900; a page nested in a page (the history of each of 100 projects) far more, and is refused
+// with COMPLEXITY_LIMIT_EXCEEDED.
+const DefaultComplexityLimit = 5000
+
+// queryCacheSize is how many parsed and validated documents are kept.
+const queryCacheSize = 1000
+
+// Deps is what the handler needs. Pool serves the read models and the event history.
+type Deps struct {
+	Service *app.Service
+	Pool    *pgxpool.Pool
+	Logger  *slog.Logger
+	// ComplexityLimit overrides DefaultComplexityLimit when positive.
+	ComplexityLimit int
+}
+
+// NewHandler serves the GraphQL API at /graphql, GraphiQL at / and a health check at /healthz.
+// Authentication is not its business: the token middleware wraps it and leaves the actor (or
+// the reason there is none) in the request's context.
+func NewHandler(d Deps) http.Handler {
+	log := d.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	rm := readmodel.New(d.Pool)
+	cfg := generated.Config{Resolvers: &rootResolver{svc: d.Service, rm: rm}}
+	cfg.Complexity = complexity()
+	limit := d.ComplexityLimit
+	if limit <= 0 {
+		limit = DefaultComplexityLimit
+	}
+
+	srv := handler.New(generated.NewExecutableSchema(cfg))
+	srv.AddTransport(transport.GET{}) // queries only: it refuses mutations
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.FixedComplexityLimit(limit))
+	srv.SetErrorPresenter(ErrorPresenter(log))
+	srv.SetRecoverFunc(RecoverFunc(log))
+	srv.AroundFields(requireActor)
+
+	mux := http.NewServeMux()
+	mux.Handle(GraphQLPath, withRequestState(d.Service, rm, overHTTP(srv)))
+	mux.Handle("GET /{$}", playground.Handler("Smart-city project portfolio", GraphQLPath))
+	mux.Handle("GET "+HealthPath, healthz(d.Pool))
+	return mux
+}
+
+// healthz answers 200 when the database answers within two seconds, 503 otherwise.
+func healthz(pool *pgxpool.Pool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if pool == nil || pool.Ping(ctx) != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("database unavailable\n"))
+			return
+		}
+		_, _ = w.Write([]byte("ok\n"))
+	})
+}
