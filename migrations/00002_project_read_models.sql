@@ -31,6 +31,7 @@ CREATE TABLE project_view (
     approval_document    TEXT,
     approved_on          DATE,
     approved_budget      BIGINT,
+    initial_approved_budget BIGINT,
     construction_started DATE,
     accepted_on          DATE,
     operation_started    DATE,

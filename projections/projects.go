@@ -62,7 +62,7 @@ func (Projects) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, e
 	case *domain.ExpertReviewRecorded:
 		return set(`review_count = review_count + 1`)
 	case *domain.ProjectApproved:
-		return set(`status=$4, approval_document=$5, approved_budget=$6, approved_on=$7, status_reason=NULL`,
+		return set(`status=$4, approval_document=$5, approved_budget=$6, initial_approved_budget=$6, approved_on=$7, status_reason=NULL`,
 			domain.StatusApproved, e.DocumentNo, e.ApprovedBudget, e.ApprovedOn.Time())
 	case *domain.ProjectRejected:
 		return set(`status=$4, status_reason=$5`, domain.StatusRejected, e.Reason)

@@ -1,7 +1,6 @@
 package readmodel
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -12,16 +11,13 @@ import (
 
 // projectSelect reads project_view rows; $1 is "today" for the planned percent. The two
 // percents are computed from milestone_view in the same statement, so a page of projects costs
-// one query. The budget as first approved is not in project_view (revisions overwrite
-// approved_budget): it is read from the project's ProjectApproved event, an index lookup on
-// (stream_id, stream_version).
+// one query. approved_budget is the budget after revisions; initial_approved_budget the one the
+// approval granted.
 const projectSelect = `SELECT p.id::text, p.code, p.name, p.domain, p.region_code, p.owner_org, p.description,
 	p.status, p.status_reason, p.status_before_suspension,
 	p.planned_investment, p.fund_fiscal, p.fund_construction, p.fund_ppp, p.fund_self_raised, p.fund_bank_loan,
 	p.planned_start, p.planned_end, p.approval_document, p.approved_on, p.approved_budget,
-	(SELECT e.payload->>'approvedBudget' FROM events e
-		WHERE e.stream_id = 'project-' || p.id::text AND e.event_type = 'ProjectApproved.v1'
-		ORDER BY e.stream_version LIMIT 1),
+	p.initial_approved_budget,
 	p.construction_started, p.accepted_on, p.operation_started, p.evaluation_score,
 	p.spent, p.reported_percent, p.reported_on, p.review_count,
 	COALESCE((SELECT sum(m.weight) FROM milestone_view m WHERE m.project_id = p.id AND m.planned_date <= $1::date), 0)::int,
@@ -32,11 +28,11 @@ FROM project_view p`
 func scanProject(row pgx.CollectableRow) (*Project, error) {
 	var p Project
 	var id, dom, region, status string
-	var suspendedFrom, initialBudget *string
+	var suspendedFrom *string
 	var plannedStart, plannedEnd time.Time
 	var approvedOn, constructionStarted, acceptedOn, operationStarted, reportedOn pgtype.Date
 	var planned, fiscal, construction, ppp, selfRaised, bank, spent int64
-	var approvedBudget *int64
+	var approvedBudget, initialBudget *int64
 	err := row.Scan(&id, &p.Code, &p.Name, &dom, &region, &p.OwnerOrganization, &p.Description,
 		&status, &p.StatusReason, &suspendedFrom,
 		&planned, &fiscal, &construction, &ppp, &selfRaised, &bank,
@@ -67,10 +63,7 @@ func scanProject(row pgx.CollectableRow) (*Project, error) {
 		p.ApprovedBudget = &m
 	}
 	if initialBudget != nil {
-		m, err := domain.ParseMoney(*initialBudget)
-		if err != nil {
-			return nil, fmt.Errorf("project %s: approved budget in its ProjectApproved event: %w", id, err)
-		}
+		m := domain.Money(*initialBudget)
 		p.InitialBudget = &m
 	}
 	p.Spent = domain.Money(spent)
