@@ -61,10 +61,13 @@ type Request struct {
 // Ref names what a command created or changed. It is stored with the idempotency key, so a retry
 // gets the ids minted by the first attempt.
 type Ref struct {
-	ProjectID   domain.ProjectID        `json:"projectId,omitempty"`
-	MilestoneID domain.MilestoneID      `json:"milestoneId,omitempty"`
-	IndicatorID domain.IndicatorID      `json:"indicatorId,omitempty"`
-	RevisionID  domain.BudgetRevisionID `json:"revisionId,omitempty"`
+	ProjectID     domain.ProjectID        `json:"projectId,omitempty"`
+	MilestoneID   domain.MilestoneID      `json:"milestoneId,omitempty"`
+	IndicatorID   domain.IndicatorID      `json:"indicatorId,omitempty"`
+	RevisionID    domain.BudgetRevisionID `json:"revisionId,omitempty"`
+	FundID        domain.FundID           `json:"fundId,omitempty"`
+	ApplicationID domain.ApplicationID    `json:"applicationId,omitempty"`
+	TrancheIDs    []domain.TrancheID      `json:"trancheIds,omitempty"`
 }
 
 // Outcome is what a command did.
