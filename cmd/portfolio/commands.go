@@ -35,8 +35,17 @@ func cmdMigrate(ctx context.Context, cfg config, args []string, log *slog.Logger
 }
 
 func cmdSeed(ctx context.Context, cfg config, args []string, log *slog.Logger, stdout io.Writer) error {
-	if err := noArgs("seed", args); err != nil {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	scale := fs.Int("scale", 0, "instead of the demo, generate this many synthetic projects (benchmarks)")
+	seed := fs.Uint64("seed", 1, "with --scale: the generator's seed (same seed and count, same portfolio)")
+	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if err := noArgs("seed", fs.Args()); err != nil {
+		return err
+	}
+	if *scale < 0 {
+		return fmt.Errorf("--scale must be positive, got %d", *scale)
 	}
 	db, err := openDatabase(ctx, cfg, log)
 	if err != nil {
@@ -48,6 +57,20 @@ func cmdSeed(ctx context.Context, cfg config, args []string, log *slog.Logger, s
 		return err
 	}
 	defer pool.Close()
+	if *scale > 0 {
+		sum, err := seeds.LoadScale(ctx, eventstore.New(pool, log), seeds.ScaleOptions{Projects: *scale, Seed: *seed})
+		if err != nil {
+			return err
+		}
+		if sum.AlreadyLoaded {
+			fmt.Fprintf(stdout, "scale portfolio of seed %d is already loaded; nothing written\n", *seed)
+			return nil
+		}
+		fmt.Fprintf(stdout, "scale portfolio: %d projects, %d funds, %d applications, %d events in %d transactions, %s (%.0f events/s)\n",
+			sum.Projects, sum.Funds, sum.Applications, sum.Events, sum.Transactions, sum.Took.Round(time.Millisecond), float64(sum.Events)/sum.Took.Seconds())
+		fmt.Fprintln(stdout, "read models: run `portfolio rebuild` (or start the server) to project them")
+		return nil
+	}
 	return seedDemo(ctx, eventstore.New(pool, log), log, stdout)
 }
 

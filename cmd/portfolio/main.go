@@ -20,7 +20,8 @@ Usage:
   portfolio up      [--addr host:port]   start local PostgreSQL (unless DATABASE_URL), migrate, seed the demo, serve
   portfolio serve   [--addr host:port]   serve GraphQL at /graphql and GraphiQL at / (schema must be migrated)
   portfolio migrate                      apply the database migrations
-  portfolio seed                         load the demo portfolio through commands (loading twice changes nothing)
+  portfolio seed    [--scale N] [--seed S]  load the demo portfolio through commands (loading twice changes
+                                         nothing), or N generated projects with their history for benchmarks
   portfolio rebuild                      empty the read models and replay every event into them
   portfolio token   --role R [--org O] [--user U] [--ttl 24h]   print a bearer token for local use
 
