@@ -24,7 +24,7 @@ func (Applications) Tables() []string {
 }
 
 // Handles implements Projector.
-func (Applications) Handles(streamType string) bool {
+func (Applications) Handles(streamType, _ string) bool {
 	return streamType == domain.ApplicationStreamType
 }
 

@@ -22,7 +22,7 @@ func (Funds) Name() string { return "funds.v1" }
 func (Funds) Tables() []string { return []string{"fund_view"} }
 
 // Handles implements Projector.
-func (Funds) Handles(streamType string) bool { return streamType == domain.FundStreamType }
+func (Funds) Handles(streamType, _ string) bool { return streamType == domain.FundStreamType }
 
 // Apply implements Projector.
 func (Funds) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {

@@ -23,7 +23,11 @@ func (Indicators) Tables() []string {
 }
 
 // Handles implements Projector.
-func (Indicators) Handles(streamType string) bool { return streamType == domain.ProjectStreamType }
+func (Indicators) Handles(streamType, eventType string) bool {
+	return streamType == domain.ProjectStreamType && indicatorEvents[eventType]
+}
+
+var indicatorEvents = eventTypes(&domain.IndicatorDefined{}, &domain.IndicatorMeasured{})
 
 // Apply implements Projector.
 func (Indicators) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {

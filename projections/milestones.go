@@ -21,7 +21,19 @@ func (Milestones) Name() string { return "milestones.v1" }
 func (Milestones) Tables() []string { return []string{"milestone_view"} }
 
 // Handles implements Projector.
-func (Milestones) Handles(streamType string) bool { return streamType == domain.ProjectStreamType }
+func (Milestones) Handles(streamType, eventType string) bool {
+	return streamType == domain.ProjectStreamType && milestoneEvents[eventType]
+}
+
+var milestoneEvents = eventTypes(&domain.MilestonePlanned{}, &domain.MilestoneRescheduled{}, &domain.MilestoneAchieved{})
+
+func eventTypes(events ...domain.Event) map[string]bool {
+	out := make(map[string]bool, len(events))
+	for _, e := range events {
+		out[e.EventType()] = true
+	}
+	return out
+}
 
 // Apply implements Projector.
 func (Milestones) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {

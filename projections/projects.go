@@ -22,7 +22,7 @@ func (Projects) Name() string { return "projects.v1" }
 func (Projects) Tables() []string { return []string{"project_view"} }
 
 // Handles implements Projector.
-func (Projects) Handles(streamType string) bool { return streamType == domain.ProjectStreamType }
+func (Projects) Handles(streamType, _ string) bool { return streamType == domain.ProjectStreamType }
 
 // Apply implements Projector.
 func (Projects) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {

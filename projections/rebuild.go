@@ -36,14 +36,18 @@ func (r *Runner) Rebuild(ctx context.Context, p Projector) (int, error) {
 			return err
 		}
 		var pos eventstore.Position
+		versions := map[string]int{} // the last version applied per stream
 		for {
 			batch, err := eventstore.ReadBatch(ctx, tx, pos, rebuildBatch)
 			if err != nil {
 				return err
 			}
 			for _, rec := range batch {
-				if err := applyOnce(ctx, tx, p, rec); err != nil {
+				if err := applyOnce(ctx, tx, p, rec, false); err != nil {
 					return err
+				}
+				if p.Handles(rec.StreamType, rec.Type) {
+					versions[rec.StreamID] = rec.Version
 				}
 				pos = rec.Position
 			}
@@ -51,6 +55,13 @@ func (r *Runner) Rebuild(ctx context.Context, p Projector) (int, error) {
 			if len(batch) < rebuildBatch {
 				break
 			}
+		}
+		rows := make([][]any, 0, len(versions))
+		for id, v := range versions {
+			rows = append(rows, []any{p.Name(), id, v})
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"projection_streams"}, []string{"projection", "stream_id", "version"}, pgx.CopyFromRows(rows)); err != nil {
+			return fmt.Errorf("remember applied versions: %w", err)
 		}
 		_, err := tx.Exec(ctx, `UPDATE events_offsets SET offset_acked = $2, last_processed_transaction_id = $3::text::xid8 WHERE consumer_group = $1`,
 			p.Name(), pos.Offset, strconv.FormatUint(pos.TxID, 10))

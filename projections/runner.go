@@ -16,7 +16,6 @@ import (
 	wsql "github.com/ThreeDotsLabs/watermill-sql/v4/pkg/sql"
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/smartcity/portfolio/domain"
@@ -30,8 +29,9 @@ type Projector interface {
 	Name() string
 	// Tables are the read model's tables, emptied by a rebuild (children before parents).
 	Tables() []string
-	// Handles says whether events of a stream type concern this read model.
-	Handles(streamType string) bool
+	// Handles says whether an event (by its stream type and event type) concerns this read model.
+	// Only those are applied and remembered.
+	Handles(streamType, eventType string) bool
 	// Apply writes the effect of one event. It is called once per stream version, in order.
 	Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error
 }
@@ -153,7 +153,7 @@ func (r *Runner) handle(p Projector, msg *message.Message) error {
 	if _, err := tx.Exec(ctx, "SAVEPOINT projection_event"); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
-	if err := applyOnce(ctx, tx, p, rec); err != nil {
+	if err := applyOnce(ctx, tx, p, rec, true); err != nil {
 		if _, rbErr := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT projection_event"); rbErr != nil {
 			return errors.Join(err, fmt.Errorf("roll back to savepoint: %w", rbErr))
 		}
@@ -165,32 +165,24 @@ func (r *Runner) handle(p Projector, msg *message.Message) error {
 	return nil
 }
 
-// applyOnce applies rec unless this projector has already applied that stream version. It is the
-// one path for live subscribers and rebuilds alike.
-func applyOnce(ctx context.Context, tx pgx.Tx, p Projector, rec eventstore.Recorded) error {
-	if !p.Handles(rec.StreamType) {
+// applyOnce applies rec unless this projector has already applied that stream version (a
+// redelivery). With remember false (a rebuild: empty tables, every event exactly once, in order)
+// the bookkeeping is left to the caller. It is the one path for live subscribers and rebuilds.
+func applyOnce(ctx context.Context, tx pgx.Tx, p Projector, rec eventstore.Recorded, remember bool) error {
+	if !p.Handles(rec.StreamType, rec.Type) {
 		return nil
 	}
-	var tag pgconn.CommandTag
-	var err error
-	if rec.Version == 1 {
-		tag, err = tx.Exec(ctx, `INSERT INTO projection_streams (projection, stream_id, version) VALUES ($1, $2, 1) ON CONFLICT DO NOTHING`, p.Name(), rec.StreamID)
-	} else {
-		tag, err = tx.Exec(ctx, `UPDATE projection_streams SET version = $3 WHERE projection = $1 AND stream_id = $2 AND version = $3 - 1`, p.Name(), rec.StreamID, rec.Version)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: record applied version of %s: %w", p.Name(), rec.StreamID, err)
-	}
-	if tag.RowsAffected() == 0 {
-		var have int
-		err := tx.QueryRow(ctx, `SELECT version FROM projection_streams WHERE projection=$1 AND stream_id=$2`, p.Name(), rec.StreamID).Scan(&have)
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("%s: read applied version of %s: %w", p.Name(), rec.StreamID, err)
+	if remember {
+		// Versions only move forward: an event at or below the remembered version was applied.
+		tag, err := tx.Exec(ctx, `INSERT INTO projection_streams (projection, stream_id, version) VALUES ($1, $2, $3)
+			ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
+			WHERE projection_streams.version < excluded.version`, p.Name(), rec.StreamID, rec.Version)
+		if err != nil {
+			return fmt.Errorf("%s: record applied version of %s: %w", p.Name(), rec.StreamID, err)
 		}
-		if have >= rec.Version {
+		if tag.RowsAffected() == 0 {
 			return nil // already applied: a redelivery
 		}
-		return fmt.Errorf("%s: %s version %d arrived after version %d: a gap in the stream", p.Name(), rec.StreamID, rec.Version, have)
 	}
 	ev, err := rec.Event()
 	if err != nil {
