@@ -2,10 +2,17 @@
 // taken from the five policy documents of DOMAIN.md (Smart Jiangsu, Smart Xuzhou, Huai'an's PPP,
 // Smart Xianning and Chengdu's 12th Five-Year informatization plan).
 //
+// Besides the projects, the demo holds the programmes' funds (智慧咸宁建设基金, the “智慧徐州”
+// special fund, the provincial special fund of Smart Jiangsu, Chengdu's informatization fund and
+// a closed Huai'an fund) and the projects' funding applications to them in every status, with
+// tranches paid and waiting, money recovered and a remainder cancelled (demo_funds.go,
+// demo_applications_*.go).
+//
 // Everything is loaded through the command service, so every read model can be rebuilt from the
 // events it wrote. Every command carries a fixed actor and a deterministic idempotency key
-// ("seed/demo/<project code>/<step>"): loading the demo again replays every command's first
-// result and writes nothing.
+// ("seed/demo/<project code>/<step>", "seed/demo/<fund code>/<step>" and
+// "seed/demo/<project code>/application/<key>/<step>"): loading the demo again replays every
+// command's first result and writes nothing.
 //
 // Names, organisations, document styles, figures and targets come from the documents. Where the
 // documents give no figure (the budget of a single project, dates, document numbers,
@@ -31,6 +38,15 @@ type Summary struct {
 	Replayed int
 	// ProjectIDs maps each demo project's code to its id (the same on every run).
 	ProjectIDs map[domain.ProjectCode]domain.ProjectID
+	// Funds is the number of funds in the demo.
+	Funds int
+	// Applications is the number of funding applications in the demo.
+	Applications int
+	// FundIDs maps each demo fund's seed code (e.g. XZ-FUND-2026) to its id (the same on every run).
+	FundIDs map[string]domain.FundID
+	// ApplicationIDs maps each demo funding application, named "<project code>/<seed key>", to
+	// its id (the same on every run).
+	ApplicationIDs map[string]domain.ApplicationID
 }
 
 // Written is the number of commands that wrote events in this run.
@@ -51,12 +67,25 @@ const keyPrefix = "seed/demo/"
 // code claimed by the other and fail (harmlessly; the next load replays what either wrote).
 func LoadDemo(ctx context.Context, svc *app.Service) (Summary, error) {
 	l := &loader{ctx: ctx, svc: svc, today: svc.Today(),
-		sum: Summary{ProjectIDs: map[domain.ProjectCode]domain.ProjectID{}}}
+		sum: Summary{
+			ProjectIDs:     map[domain.ProjectCode]domain.ProjectID{},
+			FundIDs:        map[string]domain.FundID{},
+			ApplicationIDs: map[string]domain.ApplicationID{},
+		},
+		projects: map[domain.ProjectCode]*project{},
+		funds:    map[string]*fund{},
+	}
 	if l.today.Before(HistoryEnd) {
 		return l.sum, fmt.Errorf("the demo's history runs to %s but the service's today is %s: %w",
 			HistoryEnd, l.today, domain.ErrInvalid)
 	}
-	for _, load := range []func(*loader){loadJiangsu, loadXuzhou, loadHuaian, loadXianning, loadChengdu} {
+	// The projects first, then the funds and the applications of the projects to them
+	// (demo_funds.go, demo_applications_*.go).
+	for _, load := range []func(*loader){
+		loadJiangsu, loadXuzhou, loadHuaian, loadXianning, loadChengdu,
+		loadFunds,
+		loadApplicationsJiangsu, loadApplicationsXuzhou, loadApplicationsHuaian, loadApplicationsXianning, loadApplicationsChengdu,
+	} {
 		load(l)
 		if l.err != nil {
 			return l.sum, l.err
@@ -66,13 +95,16 @@ func LoadDemo(ctx context.Context, svc *app.Service) (Summary, error) {
 }
 
 // loader runs the demo's commands in order and keeps the first error: once a command fails,
-// every later step is skipped, so the content files read as a plain list of steps.
+// every later step is skipped, so the content files read as a plain list of steps. It keeps the
+// projects and funds it loaded, by code, for the funding applications to refer to.
 type loader struct {
-	ctx   context.Context
-	svc   *app.Service
-	today domain.Date
-	sum   Summary
-	err   error
+	ctx      context.Context
+	svc      *app.Service
+	today    domain.Date
+	sum      Summary
+	err      error
+	projects map[domain.ProjectCode]*project
+	funds    map[string]*fund
 }
 
 // count records one command's outcome.
@@ -132,6 +164,7 @@ func (l *loader) propose(code string, owner, office domain.Actor, s proposal) *p
 		return p
 	}
 	l.sum.Projects++
+	l.projects[p.code] = p
 	input := struct {
 		Code    domain.ProjectCode
 		Details domain.ProjectDetails

@@ -36,6 +36,22 @@ var (
 	officeChengdu = office("seed-office-cd", "cd-info-office")
 )
 
+// finance is the seed user of a finance bureau (财政局 / 财政厅) who sets up and tops up funds, decides
+// applications, pays tranches and recovers money. A fund is managed by the bureau of the finance
+// user who establishes it.
+func finance(user, org string) domain.Actor {
+	return domain.Actor{UserID: user, Role: domain.RoleFinance, OrgID: org}
+}
+
+// Finance bureaus, one per programme; each manages the funds of its government.
+var (
+	financeJiangsu  = finance("seed-finance-js", "js-finance-dept")   // 江苏省财政厅
+	financeXuzhou   = finance("seed-finance-xz", "xz-finance-bureau") // 徐州市财政局 (co-manages the special fund with 市智慧办)
+	financeHuaian   = finance("seed-finance-ha", "ha-finance-bureau") // 淮安市财政局
+	financeXianning = finance("seed-finance-xn", "xn-finance-bureau") // 咸宁市财政局
+	financeChengdu  = finance("seed-finance-cd", "cd-finance-bureau") // 成都市财政局
+)
+
 // Experts of the committees; their organisations own no project.
 var (
 	expertNJU   = expert("nju")   // 南京大学
@@ -89,14 +105,15 @@ var (
 
 // DemoActors are one account per role of the demo portfolio, for `portfolio up` to print tokens
 // a person can paste into GraphiQL: the owner of the Xuzhou cloud centre, Xuzhou's smart office,
-// an expert, the Xuzhou finance bureau (徐州市财政局), the Jiangsu leading group and an
-// administrator.
+// an expert, the Xuzhou finance bureau (徐州市财政局, which manages the “智慧徐州” special fund and
+// has an application waiting for its decision and a tranche ready to pay), the Jiangsu leading
+// group and an administrator.
 func DemoActors() []domain.Actor {
 	return []domain.Actor{
 		ownerXZBigData,
 		officeXuzhou,
 		expertNJU,
-		{UserID: "seed-finance-xz", Role: domain.RoleFinance, OrgID: "xz-finance-bureau"},
+		financeXuzhou,
 		{UserID: "seed-leadership-js", Role: domain.RoleLeadership, OrgID: "js-leading-group"},
 		{UserID: "seed-admin", Role: domain.RoleAdmin},
 	}

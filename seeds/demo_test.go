@@ -2,6 +2,7 @@ package seeds_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -19,6 +20,9 @@ func TestMain(m *testing.M) { testdb.Main(m) }
 
 // wantProjects is the size of the demo portfolio.
 const wantProjects = 24
+
+// wantFunds is the number of demo funds.
+const wantFunds = 5
 
 func newService(t *testing.T) (*app.Service, *pgxpool.Pool) {
 	t.Helper()
@@ -75,6 +79,7 @@ func TestLoadDemoCoversEveryStatusAndIsIdempotent(t *testing.T) {
 	t.Logf("by status: %v", byStatus)
 
 	checkPortfolio(t, svc.Today(), projects)
+	checkFunding(t, ctx, svc, pool, first, projects)
 
 	// A second load replays every command and writes nothing.
 	before := countEvents(t, pool)
@@ -95,6 +100,235 @@ func TestLoadDemoCoversEveryStatusAndIsIdempotent(t *testing.T) {
 			t.Fatalf("%s: second load returned id %s, first %s", code, second.ProjectIDs[code], id)
 		}
 	}
+	if len(second.FundIDs) != len(first.FundIDs) || len(second.ApplicationIDs) != len(first.ApplicationIDs) {
+		t.Fatalf("second load: %d funds and %d applications, first %d and %d",
+			len(second.FundIDs), len(second.ApplicationIDs), len(first.FundIDs), len(first.ApplicationIDs))
+	}
+	for code, id := range first.FundIDs {
+		if second.FundIDs[code] != id {
+			t.Fatalf("fund %s: second load returned id %s, first %s", code, second.FundIDs[code], id)
+		}
+	}
+	for name, id := range first.ApplicationIDs {
+		if second.ApplicationIDs[name] != id {
+			t.Fatalf("application %s: second load returned id %s, first %s", name, second.ApplicationIDs[name], id)
+		}
+	}
+}
+
+// checkFunding checks the demo's funds and funding applications, read back from their events:
+// every application status is there, each fund's money adds up and matches its applications, and
+// the money paid is the sum of the tranches paid.
+func checkFunding(t *testing.T, ctx context.Context, svc *app.Service, pool *pgxpool.Pool, sum seeds.Summary, projects map[domain.ProjectCode]*domain.Project) {
+	t.Helper()
+	if sum.Funds != wantFunds || len(sum.FundIDs) != wantFunds {
+		t.Fatalf("loaded %d funds (%d ids), want %d", sum.Funds, len(sum.FundIDs), wantFunds)
+	}
+	if sum.Applications != len(sum.ApplicationIDs) {
+		t.Fatalf("loaded %d applications, %d ids", sum.Applications, len(sum.ApplicationIDs))
+	}
+	projectByID := map[domain.ProjectID]*domain.Project{}
+	for _, p := range projects {
+		projectByID[p.ID()] = p
+	}
+
+	// Every application status, read back from the events.
+	byStatus := map[domain.ApplicationStatus][]string{}
+	apps := map[domain.FundID][]*domain.FundingApplication{}
+	var partlyScored, waitingForDecision, paid, waitingForMilestone, readyToPay, recoveries, cancelled int
+	// work is the pending work of each account, as the work queues list it: by finance
+	// organisation (decide, disburse), by expert (score), and the offices' (screen, assign).
+	work := map[string]int{}
+	var appsDisbursed domain.Money
+	for name, id := range sum.ApplicationIDs {
+		x, err := svc.Application(ctx, id)
+		if err != nil {
+			t.Fatalf("replay application %s: %v", name, err)
+		}
+		byStatus[x.Status()] = append(byStatus[x.Status()], name)
+		apps[x.FundID()] = append(apps[x.FundID()], x)
+		appsDisbursed += x.DisbursedAmount()
+		p := projectByID[x.ProjectID()]
+		if p == nil {
+			t.Fatalf("application %s is of project %s, not in the demo", name, x.ProjectID())
+		}
+		if x.OwnerOrg() != p.OwnerOrg() {
+			t.Errorf("application %s: owner %s, project owner %s", name, x.OwnerOrg(), p.OwnerOrg())
+		}
+		switch x.Status() {
+		case domain.AppSubmitted, domain.AppScreened:
+			work["office"]++
+		case domain.AppUnderExpertReview:
+			if x.AllExpertsScored() {
+				waitingForDecision++
+				work[x.ManagingOrg()]++
+			} else if len(x.Scores()) > 0 {
+				partlyScored++
+			}
+			for _, e := range x.PendingExperts() {
+				work[e]++
+			}
+		case domain.AppApproved:
+			var sumTranches domain.Money
+			for _, tr := range x.Tranches() {
+				sumTranches += tr.Amount
+				m, ok := p.Milestone(tr.MilestoneID)
+				if !ok {
+					t.Errorf("application %s: tranche on milestone %s not in project %s", name, tr.MilestoneID, p.Code())
+					continue
+				}
+				switch {
+				case tr.Status == domain.TrancheStatusDisbursed:
+					paid++
+					if tr.DisbursedOn.Before(m.AchievedOn) || !m.Achieved() {
+						t.Errorf("application %s: tranche paid on %s, milestone %q achieved on %s", name, tr.DisbursedOn, m.Name, m.AchievedOn)
+					}
+				case m.Achieved():
+					readyToPay++
+					work[x.ManagingOrg()]++
+				default:
+					waitingForMilestone++
+				}
+			}
+			if sumTranches != x.ApprovedAmount() {
+				t.Errorf("application %s: tranches total %s, approved %s", name, sumTranches, x.ApprovedAmount())
+			}
+			if x.ApprovedAmount() > x.RequestedAmount() {
+				t.Errorf("application %s: approved %s above requested %s", name, x.ApprovedAmount(), x.RequestedAmount())
+			}
+		case domain.AppClosed:
+			if x.CancelledAmount() > 0 {
+				cancelled++
+			}
+		}
+		for _, r := range x.Recoveries() {
+			if r.Reason == "" || r.Amount <= 0 {
+				t.Errorf("application %s: recovery without reason or amount: %+v", name, r)
+			}
+			recoveries++
+		}
+	}
+	for _, s := range domain.ApplicationStatuses() {
+		if len(byStatus[s]) == 0 {
+			t.Errorf("no demo funding application is %s", s)
+		}
+	}
+	t.Logf("applications by status: %v", byStatus)
+	if partlyScored == 0 || waitingForDecision == 0 {
+		t.Errorf("under expert review: %d partly scored, %d waiting for the decision; want each > 0", partlyScored, waitingForDecision)
+	}
+	if paid == 0 || waitingForMilestone == 0 || readyToPay == 0 {
+		t.Errorf("approved tranches: %d paid, %d waiting for their milestone, %d ready to pay; want each > 0", paid, waitingForMilestone, readyToPay)
+	}
+	if recoveries == 0 || cancelled == 0 {
+		t.Errorf("%d recoveries, %d closed applications with a cancelled remainder; want each > 0", recoveries, cancelled)
+	}
+	// The accounts `portfolio up` prints tokens for find work waiting in their queues.
+	for _, a := range seeds.DemoActors() {
+		var n int
+		switch a.Role {
+		case domain.RoleOffice:
+			n = work["office"]
+		case domain.RoleExpert:
+			n = work[a.UserID]
+		case domain.RoleFinance:
+			n = work[a.OrgID]
+		default:
+			continue
+		}
+		if n == 0 {
+			t.Errorf("the demo account %s (%s) has no funding work waiting", a.UserID, a.Role)
+		}
+	}
+
+	// Each fund's money adds up and matches its applications.
+	var fundsDisbursed, fundsRecovered domain.Money
+	var closed int
+	var demoFinance bool
+	for code, id := range sum.FundIDs {
+		f, err := svc.Fund(ctx, id)
+		if err != nil {
+			t.Fatalf("replay fund %s: %v", code, err)
+		}
+		if f.Available()+f.Reserved()+f.Disbursed() != f.Pool() || f.Available() < 0 || f.Reserved() < 0 || f.Disbursed() < 0 {
+			t.Errorf("fund %s: available %s + reserved %s + disbursed %s != pool %s", code, f.Available(), f.Reserved(), f.Disbursed(), f.Pool())
+		}
+		var reserved, net, recovered domain.Money
+		for _, x := range apps[id] {
+			if x.ManagingOrg() != f.ManagingOrg() {
+				t.Errorf("fund %s: application %s decided by %s, fund managed by %s", code, x.ID(), x.ManagingOrg(), f.ManagingOrg())
+			}
+			if !f.Allows(x.SupportMode()) {
+				t.Errorf("fund %s does not allow the support mode %s of application %s", code, x.SupportMode(), x.ID())
+			}
+			reserved += x.ReservedAmount()
+			net += x.NetDisbursed()
+			recovered += x.RecoveredAmount()
+			if a, ok := f.Allocation(x.ID()); ok && (a.Outstanding() != x.ReservedAmount() || a.NetDisbursed() != x.NetDisbursed()) {
+				t.Errorf("fund %s: allocation %+v does not match application %s (reserved %s, net disbursed %s)",
+					code, a, x.ID(), x.ReservedAmount(), x.NetDisbursed())
+			}
+		}
+		if reserved != f.Reserved() || net != f.Disbursed() || recovered != f.Recovered() {
+			t.Errorf("fund %s: reserved %s, disbursed %s, recovered %s; its applications %s, %s, %s",
+				code, f.Reserved(), f.Disbursed(), f.Recovered(), reserved, net, recovered)
+		}
+		fundsDisbursed += f.Disbursed()
+		fundsRecovered += f.Recovered()
+		if f.Status() == domain.FundStatusClosed {
+			closed++
+		}
+		for _, a := range seeds.DemoActors() {
+			if a.Role == domain.RoleFinance && a.OrgID == f.ManagingOrg() {
+				demoFinance = true
+			}
+		}
+		t.Logf("fund %s %s (%s, %d): pool %s = available %s + reserved %s + disbursed %s (recovered %s), %d applications",
+			code, f.Name(), f.Kind(), f.FiscalYear(), f.Pool(), f.Available(), f.Reserved(), f.Disbursed(), f.Recovered(), len(apps[id]))
+	}
+	if closed == 0 {
+		t.Error("no demo fund is closed")
+	}
+	if !demoFinance {
+		t.Error("the demo's finance account manages no demo fund")
+	}
+	if n := countEventsOfType(t, pool, "FundToppedUp.v1"); n == 0 {
+		t.Error("no demo fund was topped up")
+	}
+
+	// The money paid is the sum of the tranches paid, in the application and the fund streams.
+	var tranchesPaid domain.Money
+	rows, err := pool.Query(ctx, `SELECT payload FROM events WHERE event_type = 'TrancheDisbursed.v1'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var raw []byte
+		if err := rows.Scan(&raw); err != nil {
+			t.Fatal(err)
+		}
+		var e domain.TrancheDisbursed
+		if err := json.Unmarshal(raw, &e); err != nil {
+			t.Fatal(err)
+		}
+		tranchesPaid += e.Amount
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if tranchesPaid == 0 || appsDisbursed != tranchesPaid || fundsDisbursed+fundsRecovered != tranchesPaid {
+		t.Errorf("tranches paid %s; applications' disbursed total %s; funds' disbursed %s + recovered %s",
+			tranchesPaid, appsDisbursed, fundsDisbursed, fundsRecovered)
+	}
+}
+
+func countEventsOfType(t *testing.T, pool *pgxpool.Pool, eventType string) int {
+	t.Helper()
+	var n int
+	if err := pool.QueryRow(context.Background(), `SELECT count(*) FROM events WHERE event_type = $1`, eventType).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // checkPortfolio checks the facts the demo promises beyond statuses.
@@ -216,6 +450,38 @@ func TestDemoReadModelsRebuildFromEvents(t *testing.T) {
 		}
 		if viewed[code] != p.Status() {
 			t.Errorf("%s: project_view says %s, the events %s", code, viewed[code], p.Status())
+		}
+	}
+
+	// The funds and applications too.
+	for code, id := range sum.FundIDs {
+		f, err := svc.Fund(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var total, reserved, disbursed, available int64
+		var closed bool
+		if err := pool.QueryRow(ctx, `SELECT pool, reserved, disbursed, available, closed FROM fund_view WHERE id = $1`, id).
+			Scan(&total, &reserved, &disbursed, &available, &closed); err != nil {
+			t.Fatalf("fund %s in fund_view: %v", code, err)
+		}
+		if total != int64(f.Pool()) || reserved != int64(f.Reserved()) || disbursed != int64(f.Disbursed()) ||
+			available != int64(f.Available()) || closed != (f.Status() == domain.FundStatusClosed) {
+			t.Errorf("fund %s: fund_view pool %d reserved %d disbursed %d available %d closed %v; the events %d %d %d %d %s",
+				code, total, reserved, disbursed, available, closed, f.Pool(), f.Reserved(), f.Disbursed(), f.Available(), f.Status())
+		}
+	}
+	for name, id := range sum.ApplicationIDs {
+		x, err := svc.Application(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var status string
+		if err := pool.QueryRow(ctx, `SELECT status FROM application_view WHERE id = $1`, id).Scan(&status); err != nil {
+			t.Fatalf("application %s in application_view: %v", name, err)
+		}
+		if status != string(x.Status()) {
+			t.Errorf("application %s: application_view says %s, the events %s", name, status, x.Status())
 		}
 	}
 }

@@ -338,3 +338,24 @@ func TestFundMoneyAddsUpAfterALongRandomSequenceOfOperations(t *testing.T) {
 		t.Fatalf("only %d operations succeeded and %d were refused: the sequence did not exercise the rules", done, refused)
 	}
 }
+
+func TestRetriedCreationsWithOneIdempotencyKeyReturnTheFirstIDs(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, domain.Yuan(1_000_000))
+	req := app.Request{Actor: finance, IdempotencyKey: "establish-1"}
+	input := map[string]string{"name": "智慧徐州发展专项资金"}
+	cmd := domain.EstablishFund{Name: "智慧徐州发展专项资金", Kind: domain.FundSpecial, FiscalYear: 2026, Pool: domain.Yuan(50_000_000),
+		SupportModes: []domain.SupportMode{domain.SupportInvestmentSubsidy}}
+	first := f.must(f.svc.EstablishFund(ctx, req, input, cmd))
+	again := f.must(f.svc.EstablishFund(ctx, req, input, cmd))
+	if !again.Replayed || again.Ref.FundID != first.Ref.FundID {
+		t.Fatalf("retry answered %+v, first %+v", again, first)
+	}
+	draft := domain.DraftApplication{ApplicationRequest: domain.ApplicationRequest{SupportMode: domain.SupportInvestmentSubsidy, RequestedAmount: domain.Yuan(1000), Justification: "x"}}
+	dreq := app.Request{Actor: owner, IdempotencyKey: "draft-1"}
+	a1 := f.must(f.svc.DraftApplication(ctx, dreq, "draft", f.project, f.fund, draft))
+	a2 := f.must(f.svc.DraftApplication(ctx, dreq, "draft", f.project, f.fund, draft))
+	if !a2.Replayed || a2.Ref.ApplicationID != a1.Ref.ApplicationID {
+		t.Fatalf("retried draft answered %+v, first %+v", a2, a1)
+	}
+}

@@ -39,7 +39,7 @@ func (s *Service) OnStreams(ctx context.Context, req Request, name string, input
 	res, err := s.store.Execute(ctx, s.command(name, req, struct {
 		Streams []string
 		Input   any
-	}{streamIDs(streams), input}), func(ctx context.Context) (eventstore.Decision, error) {
+	}{existingStreamIDs(streams), input}), func(ctx context.Context) (eventstore.Decision, error) {
 		loaded := make(map[string]Loaded, len(streams))
 		for _, st := range streams {
 			events, version, err := s.store.LoadEvents(ctx, st.ID)
@@ -73,10 +73,15 @@ func (s *Service) OnStreams(ctx context.Context, req Request, name string, input
 	return s.finish(ctx, res, streams[0].ID)
 }
 
-func streamIDs(streams []Stream) []string {
-	out := make([]string, len(streams))
-	for i, s := range streams {
-		out[i] = s.ID
+// existingStreamIDs names the streams a request is about, for its idempotency hash. Streams a
+// command may create are left out: their ids are minted anew on every attempt, and a retry must
+// hash the same as the first try.
+func existingStreamIDs(streams []Stream) []string {
+	var out []string
+	for _, s := range streams {
+		if !s.Optional {
+			out = append(out, s.ID)
+		}
 	}
 	return out
 }
