@@ -68,6 +68,9 @@ type Ref struct {
 	FundID        domain.FundID           `json:"fundId,omitempty"`
 	ApplicationID domain.ApplicationID    `json:"applicationId,omitempty"`
 	TrancheIDs    []domain.TrancheID      `json:"trancheIds,omitempty"`
+	ArrangementID domain.PPPArrangementID `json:"arrangementId,omitempty"`
+	PaymentID     domain.PPPPaymentID     `json:"paymentId,omitempty"`
+	Region        domain.RegionCode       `json:"region,omitempty"`
 }
 
 // Outcome is what a command did.

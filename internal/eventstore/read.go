@@ -109,10 +109,11 @@ func (s *Store) LoadEvents(ctx context.Context, streamID string) ([]domain.Event
 // ReadBatch returns up to limit events after the position, in commit order, and only from
 // transactions that can no longer be overtaken (below the oldest running transaction), exactly the
 // rule watermill's subscriber follows, so a reader that stops at the last one returned never skips
-// an event that commits later.
+// an event that commits later. The position test is a row comparison so that it is a range scan
+// of the primary key (see schema.SelectQuery).
 func ReadBatch(ctx context.Context, q pgx.Tx, after Position, limit int) ([]Recorded, error) {
 	rows, err := q.Query(ctx, `SELECT `+recordedColumns+` FROM events
-		WHERE ((transaction_id = $1::text::xid8 AND "offset" > $2) OR transaction_id > $1::text::xid8)
+		WHERE (transaction_id, "offset") > ($1::text::xid8, $2)
 		  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
 		ORDER BY transaction_id, "offset" LIMIT $3`, strconv.FormatUint(after.TxID, 10), after.Offset, limit)
 	if err != nil {
