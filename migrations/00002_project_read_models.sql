@@ -45,7 +45,7 @@ CREATE TABLE project_view (
     proposed_at          TIMESTAMPTZ NOT NULL,
     updated_at           TIMESTAMPTZ NOT NULL,
     version              INTEGER     NOT NULL
-);
+) WITH (fillfactor = 70); -- updated in place many times: leave room for HOT updates
 CREATE UNIQUE INDEX project_view_code_idx ON project_view (code);
 CREATE INDEX project_view_status_idx ON project_view (status, id);
 CREATE INDEX project_view_domain_idx ON project_view (domain, id);
@@ -67,7 +67,7 @@ CREATE TABLE milestone_view (
     achieved_date    DATE,
     evidence         TEXT,
     updated_at       TIMESTAMPTZ NOT NULL
-);
+) WITH (fillfactor = 70); -- updated in place many times: leave room for HOT updates
 CREATE INDEX milestone_view_project_idx ON milestone_view (project_id, planned_date);
 
 -- Read model "indicators": targets and their measurements.
@@ -84,7 +84,7 @@ CREATE TABLE indicator_view (
     latest_date       DATE,
     measurement_count INTEGER     NOT NULL DEFAULT 0,
     updated_at        TIMESTAMPTZ NOT NULL
-);
+) WITH (fillfactor = 70); -- updated in place many times: leave room for HOT updates
 CREATE INDEX indicator_view_project_idx ON indicator_view (project_id, seq);
 
 CREATE TABLE indicator_measurement_view (

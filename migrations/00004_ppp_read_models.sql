@@ -32,7 +32,7 @@ CREATE TABLE ppp_arrangement_view (
     identified_at       TIMESTAMPTZ NOT NULL,
     updated_at          TIMESTAMPTZ NOT NULL,
     version             INTEGER     NOT NULL
-);
+) WITH (fillfactor = 70); -- updated in place many times: leave room for HOT updates
 CREATE INDEX ppp_arrangement_view_stage_idx ON ppp_arrangement_view (stage, id);
 CREATE INDEX ppp_arrangement_view_region_idx ON ppp_arrangement_view (region_code text_pattern_ops, id);
 CREATE INDEX ppp_arrangement_view_project_idx ON ppp_arrangement_view (project_id);
