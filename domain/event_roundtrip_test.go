@@ -10,7 +10,7 @@ import (
 // eventSamples holds one sample of every registered event type, every field set, grouped by
 // aggregate. An aggregate that registers events adds its samples here.
 func eventSamples() [][]Event {
-	return [][]Event{projectEventSamples(), fundEventSamples(), applicationEventSamples()}
+	return [][]Event{projectEventSamples(), fundEventSamples(), applicationEventSamples(), pppEventSamples(), pppLedgerEventSamples()}
 }
 
 func projectEventSamples() []Event {
