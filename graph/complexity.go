@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"github.com/smartcity/portfolio/domain"
 	"github.com/smartcity/portfolio/graph/generated"
 	"github.com/smartcity/portfolio/graph/model"
 	"github.com/smartcity/portfolio/graph/readmodel"
@@ -8,8 +9,12 @@ import (
 
 // Page sizes when `first` is omitted; they match the schema's defaults.
 const (
-	defaultProjectsPage = 20
-	defaultHistoryPage  = 50
+	defaultProjectsPage     = 20
+	defaultHistoryPage      = 50
+	defaultFundsPage        = 20
+	defaultApplicationsPage = 20
+	defaultWorkPage         = 20
+	defaultSimilarPage      = 5
 )
 
 // complexity makes a connection cost its page size times its selection, so that the limit
@@ -25,6 +30,10 @@ func complexity() generated.ComplexityRoot {
 	c.Project.History = func(child int, first *int, _ *string) int {
 		return 1 + pageCost(first, defaultHistoryPage)*child
 	}
+	c.Project.SimilarProjects = func(child int, first *int, _ *float64) int {
+		return 1 + pageCost(first, defaultSimilarPage)*child
+	}
+	fundingComplexity(&c)
 	return c
 }
 
@@ -36,4 +45,29 @@ func pageCost(first *int, def int) int {
 		return readmodel.MaxPageSize
 	}
 	return max(n, 1)
+}
+
+// fundingComplexity prices the connections of funds, applications and the work queue.
+func fundingComplexity(c *generated.ComplexityRoot) {
+	c.Query.Funds = func(child int, first *int, _ *string, _ *model.FundFilter) int {
+		return 1 + pageCost(first, defaultFundsPage)*child
+	}
+	c.Query.Applications = func(child int, first *int, _ *string, _ *model.ApplicationFilter) int {
+		return 1 + pageCost(first, defaultApplicationsPage)*child
+	}
+	c.Query.WorkQueue = func(child int, first *int, _ *string) int {
+		return 1 + pageCost(first, defaultWorkPage)*child
+	}
+	c.Fund.Applications = func(child int, first *int, _ *string, _ []domain.ApplicationStatus) int {
+		return 1 + pageCost(first, defaultApplicationsPage)*child
+	}
+	c.Fund.History = func(child int, first *int, _ *string) int {
+		return 1 + pageCost(first, defaultHistoryPage)*child
+	}
+	c.FundingApplication.History = func(child int, first *int, _ *string) int {
+		return 1 + pageCost(first, defaultHistoryPage)*child
+	}
+	c.FundingApplication.SimilarProjects = func(child int, first *int, _ *float64) int {
+		return 1 + pageCost(first, defaultSimilarPage)*child
+	}
 }

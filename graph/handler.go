@@ -27,8 +27,8 @@ const (
 )
 
 // DefaultComplexityLimit bounds what one operation may ask for. Every field costs 1 plus its
-// selection; a connection (projects, projectHistory, Project.history) costs `first` times its
-// selection. A page of 20 projects with every field, their milestones, indicators, measurements
+// selection; a connection or page (projects, projectHistory, every history, funds, applications,
+// Fund.applications, workQueue, similarProjects) costs `first` times its selection. A page of 20 projects with every field, their milestones, indicators, measurements
 // and replayed parts costs about 1700; a page of 100 with every scalar field of Project about
 // 4900; a page nested in a page (the history of each of 100 projects) far more, and is refused
 // with COMPLEXITY_LIMIT_EXCEEDED.

@@ -65,13 +65,16 @@ func TestIntrospectionNeedsNoToken(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
-	if got := names("__schema.queryType.fields"); sorted(got) != "project projectHistory projects regions viewer" {
+	if got := names("__schema.queryType.fields"); sorted(got) != "application applications fund funds project projectHistory projects regions viewer workQueue" {
 		t.Errorf("queries: %s", got)
 	}
 	wantMutations := "proposeProject reviseProject submitProjectForReview recordExpertReview approveProject rejectProject " +
 		"returnProjectForRevision startConstruction requestAcceptance acceptProject rejectAcceptance startOperation " +
 		"evaluateProject suspendProject resumeProject cancelProject planMilestone rescheduleMilestone achieveMilestone " +
-		"reportProgress recordExpenditure defineIndicator recordMeasurement proposeBudgetRevision approveBudgetRevision rejectBudgetRevision"
+		"reportProgress recordExpenditure defineIndicator recordMeasurement proposeBudgetRevision approveBudgetRevision rejectBudgetRevision " +
+		"establishFund topUpFund closeFund draftApplication reviseApplication submitApplication resubmitApplication withdrawApplication " +
+		"screenApplication assignExperts scoreApplication rejectApplication returnApplicationForRevision " +
+		"approveApplication disburseTranche recoverMoney cancelRemainder"
 	if got := names("__schema.mutationType.fields"); sorted(got) != sorted(wantMutations) {
 		t.Errorf("mutations: %s", got)
 	}

@@ -27,15 +27,18 @@ type loaders struct {
 	// aggregates are projects replayed from their events, for the parts no read model holds
 	// (expert reviews, progress reports, expenditures, budget revisions).
 	aggregates *dataloadgen.Loader[domain.ProjectID, *domain.Project]
+	// funding batches the parts of funds and funding applications.
+	funding *fundingLoaders
 }
 
-func newLoaders(rm *readmodel.Store, svc *app.Service) *loaders {
+func newLoaders(rm *readmodel.Store, svc *app.Service, today domain.Date) *loaders {
 	wait := dataloadgen.WithWait(loaderWait)
 	return &loaders{
 		milestones:   dataloadgen.NewLoader(batch(rm.MilestonesOf), wait),
 		indicators:   dataloadgen.NewLoader(batch(rm.IndicatorsOf), wait),
 		measurements: dataloadgen.NewLoader(batch(rm.MeasurementsOf), wait),
 		aggregates:   dataloadgen.NewLoader(replayAll(svc), wait),
+		funding:      newFundingLoaders(rm, today),
 	}
 }
 
@@ -46,6 +49,7 @@ func (l *loaders) forget(id domain.ProjectID) {
 	l.indicators.Clear(id)
 	l.aggregates.Clear(id)
 	l.measurements.ClearAll()
+	l.funding.forgetProject(id)
 }
 
 // batch adapts a read-model query over many keys to a loader's fetch function: one error fails

@@ -38,7 +38,8 @@ func withRequestState(svc *app.Service, rm *readmodel.Store, next http.Handler) 
 			id = uuid.Must(uuid.NewV7()).String()
 		}
 		w.Header().Set(RequestIDHeader, id)
-		st := &requestState{correlationID: id, today: svc.Today(), loaders: newLoaders(rm, svc)}
+		today := svc.Today()
+		st := &requestState{correlationID: id, today: today, loaders: newLoaders(rm, svc, today)}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestKey{}, st)))
 	})
 }
@@ -57,5 +58,6 @@ func (r *rootResolver) stateFrom(ctx context.Context) *requestState {
 	if st, ok := ctx.Value(requestKey{}).(*requestState); ok {
 		return st
 	}
-	return &requestState{correlationID: uuid.Must(uuid.NewV7()).String(), today: r.svc.Today(), loaders: newLoaders(r.rm, r.svc)}
+	today := r.svc.Today()
+	return &requestState{correlationID: uuid.Must(uuid.NewV7()).String(), today: today, loaders: newLoaders(r.rm, r.svc, today)}
 }

@@ -641,6 +641,10 @@ func (ec *executionContext) unmarshalNAchieveMilestoneInput2githubᚗcomᚋsmart
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNMilestone2githubᚗcomᚋsmartcityᚋportfolioᚋgraphᚋreadmodelᚐMilestone(ctx context.Context, sel ast.SelectionSet, v readmodel.Milestone) graphql.Marshaler {
+	return ec._Milestone(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNMilestone2ᚕᚖgithubᚗcomᚋsmartcityᚋportfolioᚋgraphᚋreadmodelᚐMilestoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*readmodel.Milestone) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/smartcity/portfolio/domain"
 	"github.com/smartcity/portfolio/graph/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -23,6 +24,10 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Actor() ActorResolver
+	ApplicationConnection() ApplicationConnectionResolver
+	Fund() FundResolver
+	FundConnection() FundConnectionResolver
+	FundingApplication() FundingApplicationResolver
 	Indicator() IndicatorResolver
 	Milestone() MilestoneResolver
 	Mutation() MutationResolver
@@ -30,7 +35,11 @@ type ResolverRoot interface {
 	ProjectConnection() ProjectConnectionResolver
 	Query() QueryResolver
 	Region() RegionResolver
+	SimilarProject() SimilarProjectResolver
+	Tranche() TrancheResolver
 	Viewer() ViewerResolver
+	WorkItem() WorkItemResolver
+	WorkItemConnection() WorkItemConnectionResolver
 }
 
 type DirectiveRoot struct {
@@ -43,10 +52,42 @@ type ComplexityRoot struct {
 		UserID       func(childComplexity int) int
 	}
 
+	ApplicationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ApplicationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ApplicationPayload struct {
+		Application      func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Replayed         func(childComplexity int) int
+	}
+
+	ApplicationScore struct {
+		Expert       func(childComplexity int) int
+		Opinion      func(childComplexity int) int
+		Organization func(childComplexity int) int
+		Round        func(childComplexity int) int
+		Score        func(childComplexity int) int
+		ScoredAt     func(childComplexity int) int
+	}
+
 	Approval struct {
 		ApprovedBudget func(childComplexity int) int
 		ApprovedOn     func(childComplexity int) int
 		DocumentNumber func(childComplexity int) int
+	}
+
+	AssignedExpert struct {
+		Organization func(childComplexity int) int
+		Scored       func(childComplexity int) int
+		User         func(childComplexity int) int
 	}
 
 	BudgetRevision struct {
@@ -94,6 +135,73 @@ type ComplexityRoot struct {
 		Score    func(childComplexity int) int
 	}
 
+	Fund struct {
+		Applications         func(childComplexity int, first *int, after *string, status []domain.ApplicationStatus) int
+		Available            func(childComplexity int) int
+		CloseReason          func(childComplexity int) int
+		Disbursed            func(childComplexity int) int
+		EstablishedAt        func(childComplexity int) int
+		FiscalYear           func(childComplexity int) int
+		History              func(childComplexity int, first *int, after *string) int
+		ID                   func(childComplexity int) int
+		Kind                 func(childComplexity int) int
+		ManagingOrganization func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Pool                 func(childComplexity int) int
+		Recovered            func(childComplexity int) int
+		Reserved             func(childComplexity int) int
+		Status               func(childComplexity int) int
+		SupportModes         func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		Version              func(childComplexity int) int
+	}
+
+	FundConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FundEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	FundPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Fund             func(childComplexity int) int
+		Replayed         func(childComplexity int) int
+	}
+
+	FundingApplication struct {
+		ApprovedAmount    func(childComplexity int) int
+		ApprovedOn        func(childComplexity int) int
+		AssignedExperts   func(childComplexity int) int
+		CancelledAmount   func(childComplexity int) int
+		DisbursedAmount   func(childComplexity int) int
+		DocumentNumber    func(childComplexity int) int
+		DraftedAt         func(childComplexity int) int
+		Fund              func(childComplexity int) int
+		History           func(childComplexity int, first *int, after *string) int
+		ID                func(childComplexity int) int
+		Justification     func(childComplexity int) int
+		OwnerOrganization func(childComplexity int) int
+		Project           func(childComplexity int) int
+		RecoveredAmount   func(childComplexity int) int
+		RequestedAmount   func(childComplexity int) int
+		Round             func(childComplexity int) int
+		Scores            func(childComplexity int) int
+		Screening         func(childComplexity int) int
+		SimilarProjects   func(childComplexity int, first *int, minScore *float64) int
+		Status            func(childComplexity int) int
+		StatusReason      func(childComplexity int) int
+		SupportMode       func(childComplexity int) int
+		Tranches          func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		Version           func(childComplexity int) int
+		WaitingSince      func(childComplexity int) int
+	}
+
 	FundingPlan struct {
 		BankLoan          func(childComplexity int) int
 		ConstructionFund  func(childComplexity int) int
@@ -138,32 +246,49 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptProject            func(childComplexity int, input model.AcceptProjectInput) int
-		AchieveMilestone         func(childComplexity int, input model.AchieveMilestoneInput) int
-		ApproveBudgetRevision    func(childComplexity int, input model.ApproveBudgetRevisionInput) int
-		ApproveProject           func(childComplexity int, input model.ApproveProjectInput) int
-		CancelProject            func(childComplexity int, input model.CancelProjectInput) int
-		DefineIndicator          func(childComplexity int, input model.DefineIndicatorInput) int
-		EvaluateProject          func(childComplexity int, input model.EvaluateProjectInput) int
-		PlanMilestone            func(childComplexity int, input model.PlanMilestoneInput) int
-		ProposeBudgetRevision    func(childComplexity int, input model.ProposeBudgetRevisionInput) int
-		ProposeProject           func(childComplexity int, input model.ProposeProjectInput) int
-		RecordExpenditure        func(childComplexity int, input model.RecordExpenditureInput) int
-		RecordExpertReview       func(childComplexity int, input model.RecordExpertReviewInput) int
-		RecordMeasurement        func(childComplexity int, input model.RecordMeasurementInput) int
-		RejectAcceptance         func(childComplexity int, input model.RejectAcceptanceInput) int
-		RejectBudgetRevision     func(childComplexity int, input model.RejectBudgetRevisionInput) int
-		RejectProject            func(childComplexity int, input model.RejectProjectInput) int
-		ReportProgress           func(childComplexity int, input model.ReportProgressInput) int
-		RequestAcceptance        func(childComplexity int, input model.RequestAcceptanceInput) int
-		RescheduleMilestone      func(childComplexity int, input model.RescheduleMilestoneInput) int
-		ResumeProject            func(childComplexity int, input model.ResumeProjectInput) int
-		ReturnProjectForRevision func(childComplexity int, input model.ReturnProjectForRevisionInput) int
-		ReviseProject            func(childComplexity int, input model.ReviseProjectInput) int
-		StartConstruction        func(childComplexity int, input model.StartConstructionInput) int
-		StartOperation           func(childComplexity int, input model.StartOperationInput) int
-		SubmitProjectForReview   func(childComplexity int, input model.SubmitProjectForReviewInput) int
-		SuspendProject           func(childComplexity int, input model.SuspendProjectInput) int
+		AcceptProject                func(childComplexity int, input model.AcceptProjectInput) int
+		AchieveMilestone             func(childComplexity int, input model.AchieveMilestoneInput) int
+		ApproveApplication           func(childComplexity int, input model.ApproveApplicationInput) int
+		ApproveBudgetRevision        func(childComplexity int, input model.ApproveBudgetRevisionInput) int
+		ApproveProject               func(childComplexity int, input model.ApproveProjectInput) int
+		AssignExperts                func(childComplexity int, input model.AssignExpertsInput) int
+		CancelProject                func(childComplexity int, input model.CancelProjectInput) int
+		CancelRemainder              func(childComplexity int, input model.CancelRemainderInput) int
+		CloseFund                    func(childComplexity int, input model.CloseFundInput) int
+		DefineIndicator              func(childComplexity int, input model.DefineIndicatorInput) int
+		DisburseTranche              func(childComplexity int, input model.DisburseTrancheInput) int
+		DraftApplication             func(childComplexity int, input model.DraftApplicationInput) int
+		EstablishFund                func(childComplexity int, input model.EstablishFundInput) int
+		EvaluateProject              func(childComplexity int, input model.EvaluateProjectInput) int
+		PlanMilestone                func(childComplexity int, input model.PlanMilestoneInput) int
+		ProposeBudgetRevision        func(childComplexity int, input model.ProposeBudgetRevisionInput) int
+		ProposeProject               func(childComplexity int, input model.ProposeProjectInput) int
+		RecordExpenditure            func(childComplexity int, input model.RecordExpenditureInput) int
+		RecordExpertReview           func(childComplexity int, input model.RecordExpertReviewInput) int
+		RecordMeasurement            func(childComplexity int, input model.RecordMeasurementInput) int
+		RecoverMoney                 func(childComplexity int, input model.RecoverMoneyInput) int
+		RejectAcceptance             func(childComplexity int, input model.RejectAcceptanceInput) int
+		RejectApplication            func(childComplexity int, input model.RejectApplicationInput) int
+		RejectBudgetRevision         func(childComplexity int, input model.RejectBudgetRevisionInput) int
+		RejectProject                func(childComplexity int, input model.RejectProjectInput) int
+		ReportProgress               func(childComplexity int, input model.ReportProgressInput) int
+		RequestAcceptance            func(childComplexity int, input model.RequestAcceptanceInput) int
+		RescheduleMilestone          func(childComplexity int, input model.RescheduleMilestoneInput) int
+		ResubmitApplication          func(childComplexity int, input model.ResubmitApplicationInput) int
+		ResumeProject                func(childComplexity int, input model.ResumeProjectInput) int
+		ReturnApplicationForRevision func(childComplexity int, input model.ReturnApplicationForRevisionInput) int
+		ReturnProjectForRevision     func(childComplexity int, input model.ReturnProjectForRevisionInput) int
+		ReviseApplication            func(childComplexity int, input model.ReviseApplicationInput) int
+		ReviseProject                func(childComplexity int, input model.ReviseProjectInput) int
+		ScoreApplication             func(childComplexity int, input model.ScoreApplicationInput) int
+		ScreenApplication            func(childComplexity int, input model.ScreenApplicationInput) int
+		StartConstruction            func(childComplexity int, input model.StartConstructionInput) int
+		StartOperation               func(childComplexity int, input model.StartOperationInput) int
+		SubmitApplication            func(childComplexity int, input model.SubmitApplicationInput) int
+		SubmitProjectForReview       func(childComplexity int, input model.SubmitProjectForReviewInput) int
+		SuspendProject               func(childComplexity int, input model.SuspendProjectInput) int
+		TopUpFund                    func(childComplexity int, input model.TopUpFundInput) int
+		WithdrawApplication          func(childComplexity int, input model.WithdrawApplicationInput) int
 	}
 
 	PageInfo struct {
@@ -214,6 +339,7 @@ type ComplexityRoot struct {
 		ReportedOn            func(childComplexity int) int
 		ReportedPercent       func(childComplexity int) int
 		ReviewCount           func(childComplexity int) int
+		SimilarProjects       func(childComplexity int, first *int, minScore *float64) int
 		Spent                 func(childComplexity int) int
 		Status                func(childComplexity int) int
 		StatusReason          func(childComplexity int) int
@@ -243,11 +369,16 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Application    func(childComplexity int, id string) int
+		Applications   func(childComplexity int, first *int, after *string, filter *model.ApplicationFilter) int
+		Fund           func(childComplexity int, id string) int
+		Funds          func(childComplexity int, first *int, after *string, filter *model.FundFilter) int
 		Project        func(childComplexity int, id string) int
 		ProjectHistory func(childComplexity int, id string, first *int, after *string) int
 		Projects       func(childComplexity int, first *int, after *string, filter *model.ProjectFilter) int
 		Regions        func(childComplexity int) int
 		Viewer         func(childComplexity int) int
+		WorkQueue      func(childComplexity int, first *int, after *string) int
 	}
 
 	Region struct {
@@ -260,10 +391,49 @@ type ComplexityRoot struct {
 		Parent   func(childComplexity int) int
 	}
 
+	Screening struct {
+		Note    func(childComplexity int) int
+		Passed  func(childComplexity int) int
+		Reasons func(childComplexity int) int
+	}
+
+	SimilarProject struct {
+		Project func(childComplexity int) int
+		Score   func(childComplexity int) int
+	}
+
+	Tranche struct {
+		Amount        func(childComplexity int) int
+		DisbursedOn   func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Milestone     func(childComplexity int) int
+		Status        func(childComplexity int) int
+		VoucherNumber func(childComplexity int) int
+	}
+
 	Viewer struct {
 		Organization func(childComplexity int) int
 		Role         func(childComplexity int) int
 		UserID       func(childComplexity int) int
+	}
+
+	WorkItem struct {
+		Application  func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Tranche      func(childComplexity int) int
+		WaitingHours func(childComplexity int) int
+		WaitingSince func(childComplexity int) int
+	}
+
+	WorkItemConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	WorkItemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 }
 
@@ -300,6 +470,94 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Actor.UserID(childComplexity), true
 
+	case "ApplicationConnection.edges":
+		if e.ComplexityRoot.ApplicationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationConnection.Edges(childComplexity), true
+	case "ApplicationConnection.pageInfo":
+		if e.ComplexityRoot.ApplicationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationConnection.PageInfo(childComplexity), true
+	case "ApplicationConnection.totalCount":
+		if e.ComplexityRoot.ApplicationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationConnection.TotalCount(childComplexity), true
+
+	case "ApplicationEdge.cursor":
+		if e.ComplexityRoot.ApplicationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationEdge.Cursor(childComplexity), true
+	case "ApplicationEdge.node":
+		if e.ComplexityRoot.ApplicationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationEdge.Node(childComplexity), true
+
+	case "ApplicationPayload.application":
+		if e.ComplexityRoot.ApplicationPayload.Application == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationPayload.Application(childComplexity), true
+	case "ApplicationPayload.clientMutationId":
+		if e.ComplexityRoot.ApplicationPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationPayload.ClientMutationID(childComplexity), true
+	case "ApplicationPayload.replayed":
+		if e.ComplexityRoot.ApplicationPayload.Replayed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationPayload.Replayed(childComplexity), true
+
+	case "ApplicationScore.expert":
+		if e.ComplexityRoot.ApplicationScore.Expert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationScore.Expert(childComplexity), true
+	case "ApplicationScore.opinion":
+		if e.ComplexityRoot.ApplicationScore.Opinion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationScore.Opinion(childComplexity), true
+	case "ApplicationScore.organization":
+		if e.ComplexityRoot.ApplicationScore.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationScore.Organization(childComplexity), true
+	case "ApplicationScore.round":
+		if e.ComplexityRoot.ApplicationScore.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationScore.Round(childComplexity), true
+	case "ApplicationScore.score":
+		if e.ComplexityRoot.ApplicationScore.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationScore.Score(childComplexity), true
+	case "ApplicationScore.scoredAt":
+		if e.ComplexityRoot.ApplicationScore.ScoredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationScore.ScoredAt(childComplexity), true
+
 	case "Approval.approvedBudget":
 		if e.ComplexityRoot.Approval.ApprovedBudget == nil {
 			break
@@ -318,6 +576,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Approval.DocumentNumber(childComplexity), true
+
+	case "AssignedExpert.organization":
+		if e.ComplexityRoot.AssignedExpert.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignedExpert.Organization(childComplexity), true
+	case "AssignedExpert.scored":
+		if e.ComplexityRoot.AssignedExpert.Scored == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignedExpert.Scored(childComplexity), true
+	case "AssignedExpert.user":
+		if e.ComplexityRoot.AssignedExpert.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignedExpert.User(childComplexity), true
 
 	case "BudgetRevision.decisionNote":
 		if e.ComplexityRoot.BudgetRevision.DecisionNote == nil {
@@ -486,6 +763,343 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ExpertReview.Score(childComplexity), true
+
+	case "Fund.applications":
+		if e.ComplexityRoot.Fund.Applications == nil {
+			break
+		}
+
+		args, err := ec.field_Fund_applications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Fund.Applications(childComplexity, args["first"].(*int), args["after"].(*string), args["status"].([]domain.ApplicationStatus)), true
+	case "Fund.available":
+		if e.ComplexityRoot.Fund.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Available(childComplexity), true
+	case "Fund.closeReason":
+		if e.ComplexityRoot.Fund.CloseReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.CloseReason(childComplexity), true
+	case "Fund.disbursed":
+		if e.ComplexityRoot.Fund.Disbursed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Disbursed(childComplexity), true
+	case "Fund.establishedAt":
+		if e.ComplexityRoot.Fund.EstablishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.EstablishedAt(childComplexity), true
+	case "Fund.fiscalYear":
+		if e.ComplexityRoot.Fund.FiscalYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.FiscalYear(childComplexity), true
+	case "Fund.history":
+		if e.ComplexityRoot.Fund.History == nil {
+			break
+		}
+
+		args, err := ec.field_Fund_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Fund.History(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Fund.id":
+		if e.ComplexityRoot.Fund.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.ID(childComplexity), true
+	case "Fund.kind":
+		if e.ComplexityRoot.Fund.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Kind(childComplexity), true
+	case "Fund.managingOrganization":
+		if e.ComplexityRoot.Fund.ManagingOrganization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.ManagingOrganization(childComplexity), true
+	case "Fund.name":
+		if e.ComplexityRoot.Fund.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Name(childComplexity), true
+	case "Fund.pool":
+		if e.ComplexityRoot.Fund.Pool == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Pool(childComplexity), true
+	case "Fund.recovered":
+		if e.ComplexityRoot.Fund.Recovered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Recovered(childComplexity), true
+	case "Fund.reserved":
+		if e.ComplexityRoot.Fund.Reserved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Reserved(childComplexity), true
+	case "Fund.status":
+		if e.ComplexityRoot.Fund.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Status(childComplexity), true
+	case "Fund.supportModes":
+		if e.ComplexityRoot.Fund.SupportModes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.SupportModes(childComplexity), true
+	case "Fund.updatedAt":
+		if e.ComplexityRoot.Fund.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.UpdatedAt(childComplexity), true
+	case "Fund.version":
+		if e.ComplexityRoot.Fund.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Version(childComplexity), true
+
+	case "FundConnection.edges":
+		if e.ComplexityRoot.FundConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundConnection.Edges(childComplexity), true
+	case "FundConnection.pageInfo":
+		if e.ComplexityRoot.FundConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundConnection.PageInfo(childComplexity), true
+	case "FundConnection.totalCount":
+		if e.ComplexityRoot.FundConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundConnection.TotalCount(childComplexity), true
+
+	case "FundEdge.cursor":
+		if e.ComplexityRoot.FundEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundEdge.Cursor(childComplexity), true
+	case "FundEdge.node":
+		if e.ComplexityRoot.FundEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundEdge.Node(childComplexity), true
+
+	case "FundPayload.clientMutationId":
+		if e.ComplexityRoot.FundPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundPayload.ClientMutationID(childComplexity), true
+	case "FundPayload.fund":
+		if e.ComplexityRoot.FundPayload.Fund == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundPayload.Fund(childComplexity), true
+	case "FundPayload.replayed":
+		if e.ComplexityRoot.FundPayload.Replayed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundPayload.Replayed(childComplexity), true
+
+	case "FundingApplication.approvedAmount":
+		if e.ComplexityRoot.FundingApplication.ApprovedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.ApprovedAmount(childComplexity), true
+	case "FundingApplication.approvedOn":
+		if e.ComplexityRoot.FundingApplication.ApprovedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.ApprovedOn(childComplexity), true
+	case "FundingApplication.assignedExperts":
+		if e.ComplexityRoot.FundingApplication.AssignedExperts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.AssignedExperts(childComplexity), true
+	case "FundingApplication.cancelledAmount":
+		if e.ComplexityRoot.FundingApplication.CancelledAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.CancelledAmount(childComplexity), true
+	case "FundingApplication.disbursedAmount":
+		if e.ComplexityRoot.FundingApplication.DisbursedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.DisbursedAmount(childComplexity), true
+	case "FundingApplication.documentNumber":
+		if e.ComplexityRoot.FundingApplication.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.DocumentNumber(childComplexity), true
+	case "FundingApplication.draftedAt":
+		if e.ComplexityRoot.FundingApplication.DraftedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.DraftedAt(childComplexity), true
+	case "FundingApplication.fund":
+		if e.ComplexityRoot.FundingApplication.Fund == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.Fund(childComplexity), true
+	case "FundingApplication.history":
+		if e.ComplexityRoot.FundingApplication.History == nil {
+			break
+		}
+
+		args, err := ec.field_FundingApplication_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.FundingApplication.History(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "FundingApplication.id":
+		if e.ComplexityRoot.FundingApplication.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.ID(childComplexity), true
+	case "FundingApplication.justification":
+		if e.ComplexityRoot.FundingApplication.Justification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.Justification(childComplexity), true
+	case "FundingApplication.ownerOrganization":
+		if e.ComplexityRoot.FundingApplication.OwnerOrganization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.OwnerOrganization(childComplexity), true
+	case "FundingApplication.project":
+		if e.ComplexityRoot.FundingApplication.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.Project(childComplexity), true
+	case "FundingApplication.recoveredAmount":
+		if e.ComplexityRoot.FundingApplication.RecoveredAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.RecoveredAmount(childComplexity), true
+	case "FundingApplication.requestedAmount":
+		if e.ComplexityRoot.FundingApplication.RequestedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.RequestedAmount(childComplexity), true
+	case "FundingApplication.round":
+		if e.ComplexityRoot.FundingApplication.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.Round(childComplexity), true
+	case "FundingApplication.scores":
+		if e.ComplexityRoot.FundingApplication.Scores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.Scores(childComplexity), true
+	case "FundingApplication.screening":
+		if e.ComplexityRoot.FundingApplication.Screening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.Screening(childComplexity), true
+	case "FundingApplication.similarProjects":
+		if e.ComplexityRoot.FundingApplication.SimilarProjects == nil {
+			break
+		}
+
+		args, err := ec.field_FundingApplication_similarProjects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.FundingApplication.SimilarProjects(childComplexity, args["first"].(*int), args["minScore"].(*float64)), true
+	case "FundingApplication.status":
+		if e.ComplexityRoot.FundingApplication.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.Status(childComplexity), true
+	case "FundingApplication.statusReason":
+		if e.ComplexityRoot.FundingApplication.StatusReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.StatusReason(childComplexity), true
+	case "FundingApplication.supportMode":
+		if e.ComplexityRoot.FundingApplication.SupportMode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.SupportMode(childComplexity), true
+	case "FundingApplication.tranches":
+		if e.ComplexityRoot.FundingApplication.Tranches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.Tranches(childComplexity), true
+	case "FundingApplication.updatedAt":
+		if e.ComplexityRoot.FundingApplication.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.UpdatedAt(childComplexity), true
+	case "FundingApplication.version":
+		if e.ComplexityRoot.FundingApplication.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.Version(childComplexity), true
+	case "FundingApplication.waitingSince":
+		if e.ComplexityRoot.FundingApplication.WaitingSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingApplication.WaitingSince(childComplexity), true
 
 	case "FundingPlan.bankLoan":
 		if e.ComplexityRoot.FundingPlan.BankLoan == nil {
@@ -699,6 +1313,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AchieveMilestone(childComplexity, args["input"].(model.AchieveMilestoneInput)), true
+	case "Mutation.approveApplication":
+		if e.ComplexityRoot.Mutation.ApproveApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveApplication(childComplexity, args["input"].(model.ApproveApplicationInput)), true
 	case "Mutation.approveBudgetRevision":
 		if e.ComplexityRoot.Mutation.ApproveBudgetRevision == nil {
 			break
@@ -721,6 +1346,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveProject(childComplexity, args["input"].(model.ApproveProjectInput)), true
+	case "Mutation.assignExperts":
+		if e.ComplexityRoot.Mutation.AssignExperts == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignExperts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssignExperts(childComplexity, args["input"].(model.AssignExpertsInput)), true
 	case "Mutation.cancelProject":
 		if e.ComplexityRoot.Mutation.CancelProject == nil {
 			break
@@ -732,6 +1368,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelProject(childComplexity, args["input"].(model.CancelProjectInput)), true
+	case "Mutation.cancelRemainder":
+		if e.ComplexityRoot.Mutation.CancelRemainder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelRemainder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelRemainder(childComplexity, args["input"].(model.CancelRemainderInput)), true
+	case "Mutation.closeFund":
+		if e.ComplexityRoot.Mutation.CloseFund == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeFund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseFund(childComplexity, args["input"].(model.CloseFundInput)), true
 	case "Mutation.defineIndicator":
 		if e.ComplexityRoot.Mutation.DefineIndicator == nil {
 			break
@@ -743,6 +1401,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DefineIndicator(childComplexity, args["input"].(model.DefineIndicatorInput)), true
+	case "Mutation.disburseTranche":
+		if e.ComplexityRoot.Mutation.DisburseTranche == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_disburseTranche_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DisburseTranche(childComplexity, args["input"].(model.DisburseTrancheInput)), true
+	case "Mutation.draftApplication":
+		if e.ComplexityRoot.Mutation.DraftApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_draftApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DraftApplication(childComplexity, args["input"].(model.DraftApplicationInput)), true
+	case "Mutation.establishFund":
+		if e.ComplexityRoot.Mutation.EstablishFund == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_establishFund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EstablishFund(childComplexity, args["input"].(model.EstablishFundInput)), true
 	case "Mutation.evaluateProject":
 		if e.ComplexityRoot.Mutation.EvaluateProject == nil {
 			break
@@ -820,6 +1511,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordMeasurement(childComplexity, args["input"].(model.RecordMeasurementInput)), true
+	case "Mutation.recoverMoney":
+		if e.ComplexityRoot.Mutation.RecoverMoney == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recoverMoney_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecoverMoney(childComplexity, args["input"].(model.RecoverMoneyInput)), true
 	case "Mutation.rejectAcceptance":
 		if e.ComplexityRoot.Mutation.RejectAcceptance == nil {
 			break
@@ -831,6 +1533,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectAcceptance(childComplexity, args["input"].(model.RejectAcceptanceInput)), true
+	case "Mutation.rejectApplication":
+		if e.ComplexityRoot.Mutation.RejectApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectApplication(childComplexity, args["input"].(model.RejectApplicationInput)), true
 	case "Mutation.rejectBudgetRevision":
 		if e.ComplexityRoot.Mutation.RejectBudgetRevision == nil {
 			break
@@ -886,6 +1599,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RescheduleMilestone(childComplexity, args["input"].(model.RescheduleMilestoneInput)), true
+	case "Mutation.resubmitApplication":
+		if e.ComplexityRoot.Mutation.ResubmitApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resubmitApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResubmitApplication(childComplexity, args["input"].(model.ResubmitApplicationInput)), true
 	case "Mutation.resumeProject":
 		if e.ComplexityRoot.Mutation.ResumeProject == nil {
 			break
@@ -897,6 +1621,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResumeProject(childComplexity, args["input"].(model.ResumeProjectInput)), true
+	case "Mutation.returnApplicationForRevision":
+		if e.ComplexityRoot.Mutation.ReturnApplicationForRevision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_returnApplicationForRevision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReturnApplicationForRevision(childComplexity, args["input"].(model.ReturnApplicationForRevisionInput)), true
 	case "Mutation.returnProjectForRevision":
 		if e.ComplexityRoot.Mutation.ReturnProjectForRevision == nil {
 			break
@@ -908,6 +1643,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReturnProjectForRevision(childComplexity, args["input"].(model.ReturnProjectForRevisionInput)), true
+	case "Mutation.reviseApplication":
+		if e.ComplexityRoot.Mutation.ReviseApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviseApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviseApplication(childComplexity, args["input"].(model.ReviseApplicationInput)), true
 	case "Mutation.reviseProject":
 		if e.ComplexityRoot.Mutation.ReviseProject == nil {
 			break
@@ -919,6 +1665,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReviseProject(childComplexity, args["input"].(model.ReviseProjectInput)), true
+	case "Mutation.scoreApplication":
+		if e.ComplexityRoot.Mutation.ScoreApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_scoreApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ScoreApplication(childComplexity, args["input"].(model.ScoreApplicationInput)), true
+	case "Mutation.screenApplication":
+		if e.ComplexityRoot.Mutation.ScreenApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_screenApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ScreenApplication(childComplexity, args["input"].(model.ScreenApplicationInput)), true
 	case "Mutation.startConstruction":
 		if e.ComplexityRoot.Mutation.StartConstruction == nil {
 			break
@@ -941,6 +1709,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.StartOperation(childComplexity, args["input"].(model.StartOperationInput)), true
+	case "Mutation.submitApplication":
+		if e.ComplexityRoot.Mutation.SubmitApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitApplication(childComplexity, args["input"].(model.SubmitApplicationInput)), true
 	case "Mutation.submitProjectForReview":
 		if e.ComplexityRoot.Mutation.SubmitProjectForReview == nil {
 			break
@@ -963,6 +1742,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SuspendProject(childComplexity, args["input"].(model.SuspendProjectInput)), true
+	case "Mutation.topUpFund":
+		if e.ComplexityRoot.Mutation.TopUpFund == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_topUpFund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TopUpFund(childComplexity, args["input"].(model.TopUpFundInput)), true
+	case "Mutation.withdrawApplication":
+		if e.ComplexityRoot.Mutation.WithdrawApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawApplication(childComplexity, args["input"].(model.WithdrawApplicationInput)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1217,6 +2018,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.ReviewCount(childComplexity), true
+	case "Project.similarProjects":
+		if e.ComplexityRoot.Project.SimilarProjects == nil {
+			break
+		}
+
+		args, err := ec.field_Project_similarProjects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.SimilarProjects(childComplexity, args["first"].(*int), args["minScore"].(*float64)), true
 	case "Project.spent":
 		if e.ComplexityRoot.Project.Spent == nil {
 			break
@@ -1323,6 +2135,51 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProjectPayload.Replayed(childComplexity), true
 
+	case "Query.application":
+		if e.ComplexityRoot.Query.Application == nil {
+			break
+		}
+
+		args, err := ec.field_Query_application_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Application(childComplexity, args["id"].(string)), true
+	case "Query.applications":
+		if e.ComplexityRoot.Query.Applications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_applications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Applications(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.ApplicationFilter)), true
+	case "Query.fund":
+		if e.ComplexityRoot.Query.Fund == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Fund(childComplexity, args["id"].(string)), true
+	case "Query.funds":
+		if e.ComplexityRoot.Query.Funds == nil {
+			break
+		}
+
+		args, err := ec.field_Query_funds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Funds(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.FundFilter)), true
+
 	case "Query.project":
 		if e.ComplexityRoot.Query.Project == nil {
 			break
@@ -1368,6 +2225,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+	case "Query.workQueue":
+		if e.ComplexityRoot.Query.WorkQueue == nil {
+			break
+		}
+
+		args, err := ec.field_Query_workQueue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WorkQueue(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "Region.children":
 		if e.ComplexityRoot.Region.Children == nil {
@@ -1412,6 +2280,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Region.Parent(childComplexity), true
 
+	case "Screening.note":
+		if e.ComplexityRoot.Screening.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Screening.Note(childComplexity), true
+	case "Screening.passed":
+		if e.ComplexityRoot.Screening.Passed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Screening.Passed(childComplexity), true
+	case "Screening.reasons":
+		if e.ComplexityRoot.Screening.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Screening.Reasons(childComplexity), true
+
+	case "SimilarProject.project":
+		if e.ComplexityRoot.SimilarProject.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimilarProject.Project(childComplexity), true
+	case "SimilarProject.score":
+		if e.ComplexityRoot.SimilarProject.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimilarProject.Score(childComplexity), true
+
+	case "Tranche.amount":
+		if e.ComplexityRoot.Tranche.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tranche.Amount(childComplexity), true
+	case "Tranche.disbursedOn":
+		if e.ComplexityRoot.Tranche.DisbursedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tranche.DisbursedOn(childComplexity), true
+	case "Tranche.id":
+		if e.ComplexityRoot.Tranche.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tranche.ID(childComplexity), true
+	case "Tranche.milestone":
+		if e.ComplexityRoot.Tranche.Milestone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tranche.Milestone(childComplexity), true
+	case "Tranche.status":
+		if e.ComplexityRoot.Tranche.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tranche.Status(childComplexity), true
+	case "Tranche.voucherNumber":
+		if e.ComplexityRoot.Tranche.VoucherNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tranche.VoucherNumber(childComplexity), true
+
 	case "Viewer.organization":
 		if e.ComplexityRoot.Viewer.Organization == nil {
 			break
@@ -1431,6 +2368,69 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Viewer.UserID(childComplexity), true
 
+	case "WorkItem.application":
+		if e.ComplexityRoot.WorkItem.Application == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItem.Application(childComplexity), true
+	case "WorkItem.kind":
+		if e.ComplexityRoot.WorkItem.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItem.Kind(childComplexity), true
+	case "WorkItem.tranche":
+		if e.ComplexityRoot.WorkItem.Tranche == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItem.Tranche(childComplexity), true
+	case "WorkItem.waitingHours":
+		if e.ComplexityRoot.WorkItem.WaitingHours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItem.WaitingHours(childComplexity), true
+	case "WorkItem.waitingSince":
+		if e.ComplexityRoot.WorkItem.WaitingSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItem.WaitingSince(childComplexity), true
+
+	case "WorkItemConnection.edges":
+		if e.ComplexityRoot.WorkItemConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItemConnection.Edges(childComplexity), true
+	case "WorkItemConnection.pageInfo":
+		if e.ComplexityRoot.WorkItemConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItemConnection.PageInfo(childComplexity), true
+	case "WorkItemConnection.totalCount":
+		if e.ComplexityRoot.WorkItemConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItemConnection.TotalCount(childComplexity), true
+
+	case "WorkItemEdge.cursor":
+		if e.ComplexityRoot.WorkItemEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItemEdge.Cursor(childComplexity), true
+	case "WorkItemEdge.node":
+		if e.ComplexityRoot.WorkItemEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkItemEdge.Node(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -1441,11 +2441,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAcceptProjectInput,
 		ec.unmarshalInputAchieveMilestoneInput,
+		ec.unmarshalInputApplicationFilter,
+		ec.unmarshalInputApproveApplicationInput,
 		ec.unmarshalInputApproveBudgetRevisionInput,
 		ec.unmarshalInputApproveProjectInput,
+		ec.unmarshalInputAssignExpertsInput,
 		ec.unmarshalInputCancelProjectInput,
+		ec.unmarshalInputCancelRemainderInput,
+		ec.unmarshalInputCloseFundInput,
 		ec.unmarshalInputDefineIndicatorInput,
+		ec.unmarshalInputDisburseTrancheInput,
+		ec.unmarshalInputDraftApplicationInput,
+		ec.unmarshalInputEstablishFundInput,
 		ec.unmarshalInputEvaluateProjectInput,
+		ec.unmarshalInputExpertInput,
+		ec.unmarshalInputFundFilter,
 		ec.unmarshalInputFundingPlanInput,
 		ec.unmarshalInputPlanMilestoneInput,
 		ec.unmarshalInputProjectFilter,
@@ -1454,19 +2464,30 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputRecordExpenditureInput,
 		ec.unmarshalInputRecordExpertReviewInput,
 		ec.unmarshalInputRecordMeasurementInput,
+		ec.unmarshalInputRecoverMoneyInput,
 		ec.unmarshalInputRejectAcceptanceInput,
+		ec.unmarshalInputRejectApplicationInput,
 		ec.unmarshalInputRejectBudgetRevisionInput,
 		ec.unmarshalInputRejectProjectInput,
 		ec.unmarshalInputReportProgressInput,
 		ec.unmarshalInputRequestAcceptanceInput,
 		ec.unmarshalInputRescheduleMilestoneInput,
+		ec.unmarshalInputResubmitApplicationInput,
 		ec.unmarshalInputResumeProjectInput,
+		ec.unmarshalInputReturnApplicationForRevisionInput,
 		ec.unmarshalInputReturnProjectForRevisionInput,
+		ec.unmarshalInputReviseApplicationInput,
 		ec.unmarshalInputReviseProjectInput,
+		ec.unmarshalInputScoreApplicationInput,
+		ec.unmarshalInputScreenApplicationInput,
 		ec.unmarshalInputStartConstructionInput,
 		ec.unmarshalInputStartOperationInput,
+		ec.unmarshalInputSubmitApplicationInput,
 		ec.unmarshalInputSubmitProjectForReviewInput,
 		ec.unmarshalInputSuspendProjectInput,
+		ec.unmarshalInputTopUpFundInput,
+		ec.unmarshalInputTrancheInput,
+		ec.unmarshalInputWithdrawApplicationInput,
 	)
 	first := true
 
@@ -1542,6 +2563,510 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/application.graphqls", Input: `"Where a funding application (资金申报) stands. A round is one pass through screening and expert review."
+enum ApplicationStatus {
+  "草稿: being written by the owner, not yet submitted."
+  DRAFT
+  "已申报: submitted, waiting for the office's formal screening (形式审查)."
+  SUBMITTED
+  "形式审查未通过: screening failed (terminal)."
+  SCREENING_FAILED
+  "形式审查通过: screened, waiting for the office to assign experts."
+  SCREENED
+  "专家评审: the assigned experts score it, then it waits for the finance bureau's decision."
+  UNDER_EXPERT_REVIEW
+  "退回修改: returned to the owner, who may revise and resubmit (a new round)."
+  RETURNED
+  "确定支持: approved, money reserved in the fund; tranches are paid as their milestones are achieved."
+  APPROVED
+  "不予支持: rejected (terminal)."
+  REJECTED
+  "撤回: withdrawn by the owner before a decision (terminal)."
+  WITHDRAWN
+  "结项: the unpaid remainder was cancelled; paid money may still be recovered."
+  CLOSED
+}
+
+"Where an approved tranche stands."
+enum TrancheStatus {
+  "Approved, waiting for its milestone and its payment."
+  PENDING
+  "Paid (拨付)."
+  DISBURSED
+  "Never to be paid: the application's remainder was cancelled."
+  CANCELLED
+}
+
+"""
+A project's application (资金申报) to a fund: the request, the office's screening, the experts'
+scores, the finance bureau's decision and, after approval, the tranches paid and the money
+recovered.
+
+Visibility: an owner sees only its own organisation's applications; an expert only the
+applications they were assigned to; finance, office, leadership and administrators see all.
+"""
+type FundingApplication {
+  "The application's id (UUID, minted by the server)."
+  id: ID!
+  "The fund applied to."
+  fund: Fund!
+  "The project applying."
+  project: Project!
+  "The project owner organisation that applies."
+  ownerOrganization: String!
+  "The kind of support requested."
+  supportMode: SupportMode!
+  "The money requested."
+  requestedAmount: Money!
+  "The owner's case for the money."
+  justification: String!
+  "Where the application stands."
+  status: ApplicationStatus!
+  "The reasons of a failed screening (joined by \"; \"), or the reason given for the latest return, rejection, withdrawal or cancellation; null when none applies."
+  statusReason: String
+  "The number of the current (or latest) submission round; 0 before the first submission."
+  round: Int!
+  "When the application entered its current status (for UNDER_EXPERT_REVIEW: when the last expert scored, once all have): how long it has waited."
+  waitingSince: Timestamp!
+  "The office's screening of the current round; null before it."
+  screening: Screening
+  "The experts assigned in the current round, by user id."
+  assignedExperts: [AssignedExpert!]!
+  """
+  The experts' scores of every round, in scoring order. Before the decision (while the status is
+  not APPROVED, REJECTED, CLOSED or WITHDRAWN) an expert sees only their own scores.
+  """
+  scores: [ApplicationScore!]!
+  "The money granted; null before approval."
+  approvedAmount: Money
+  "The approval date; null before approval."
+  approvedOn: Date
+  "The number of the funding decision document; null when none was given."
+  documentNumber: String
+  "The approved tranches in approval order, with their payments; empty before approval."
+  tranches: [Tranche!]!
+  "The total of the tranches paid (before any recovery)."
+  disbursedAmount: Money!
+  "The total recovered from the money paid."
+  recoveredAmount: Money!
+  "The unpaid remainder cancelled when the application was closed."
+  cancelledAmount: Money!
+  "The number of events in the application's stream: pass it as expectedVersion to refuse concurrent changes."
+  version: Int!
+  "When the application was drafted."
+  draftedAt: Timestamp!
+  "When the application last changed."
+  updatedAt: Timestamp!
+  "The application's full event history, oldest first (first: 0..100, default 50). Before the decision an expert sees other experts' scoring events without their score and opinion."
+  history(
+    "How many events to return, 0..100."
+    first: Int = 50
+    "The endCursor of the previous page; omit for the first page."
+    after: String
+  ): EventConnection!
+  """
+  The duplicate-construction check (重复建设): projects other than this application's own, in the
+  same domain and the same city (the first four digits of the region code), ranked by the
+  trigram similarity of their name and description to this application's project.
+  """
+  similarProjects(
+    "How many projects to return, 0..100."
+    first: Int = 5
+    "The lowest similarity shown, 0..1."
+    minScore: Float = 0.3
+  ): [SimilarProject!]!
+}
+
+"The office's formal screening (形式审查) of one round."
+type Screening {
+  "Whether the screening passed."
+  passed: Boolean!
+  "The office's remark when it passed; null when none was given or it failed."
+  note: String
+  "Why it failed; empty when it passed."
+  reasons: [String!]!
+}
+
+"An expert assigned to score an application in its current round."
+type AssignedExpert {
+  "The expert's user id."
+  user: ID!
+  "The expert's organisation when assigned; null when none was given."
+  organization: String
+  "Whether the expert has scored in this round."
+  scored: Boolean!
+}
+
+"One expert's score and opinion in one round."
+type ApplicationScore {
+  "The round."
+  round: Int!
+  "The expert's user id."
+  expert: ID!
+  "The expert's organisation; null when none was given."
+  organization: String
+  "Score 0..100."
+  score: Int!
+  "The expert's opinion."
+  opinion: String!
+  "When the score was recorded."
+  scoredAt: Timestamp!
+}
+
+"One part of an approval: its amount is paid once its milestone is achieved."
+type Tranche {
+  "The tranche's id (UUID, minted by the server at approval)."
+  id: ID!
+  "The project milestone the payment waits for."
+  milestone: Milestone!
+  "The amount."
+  amount: Money!
+  "Pending, disbursed or cancelled."
+  status: TrancheStatus!
+  "The payment date; null until paid."
+  disbursedOn: Date
+  "The payment voucher (拨款凭证) number; null until paid."
+  voucherNumber: String
+}
+
+"""
+Which applications to list. All given criteria must hold; lists match any of their values; an
+empty filter matches every application the caller may see.
+"""
+input ApplicationFilter {
+  "Any of these statuses."
+  status: [ApplicationStatus!]
+  "Exactly this fund (id)."
+  fund: ID
+  "Exactly this project (id)."
+  project: ID
+  "Exactly this owner organisation."
+  ownerOrganization: String
+  "Exactly this support mode."
+  supportMode: SupportMode
+}
+
+"A page of funding applications."
+type ApplicationConnection {
+  "The applications of this page with their cursors."
+  edges: [ApplicationEdge!]!
+  "Paging information."
+  pageInfo: PageInfo!
+  "How many applications match the filter and are visible to the caller, over all pages."
+  totalCount: Int!
+}
+
+"A funding application and its cursor."
+type ApplicationEdge {
+  "Opaque cursor: pass it as ` + "`" + `after` + "`" + ` to list the applications that follow this one."
+  cursor: String!
+  "The application."
+  node: FundingApplication!
+}
+
+extend type Query {
+  "One funding application by id; null when there is none or the caller may not see it. A malformed id is BAD_USER_INPUT."
+  application("The application's id (UUID)." id: ID!): FundingApplication
+  "The funding applications the caller may see, in drafting order (UUIDv7 ids), filtered, as a cursor connection (first: 0..100, default 20)."
+  applications(
+    "How many applications to return, 0..100."
+    first: Int = 20
+    "The endCursor of the previous page; omit for the first page."
+    after: String
+    "Which applications to list; omit for all the caller may see."
+    filter: ApplicationFilter
+  ): ApplicationConnection!
+}
+
+"What a command on a funding application did."
+type ApplicationPayload {
+  "The input's clientMutationId, unchanged."
+  clientMutationId: String
+  "The application after the command (its fund shows the money moved)."
+  application: FundingApplication!
+  "True when this answers an earlier request with the same idempotencyKey: nothing new was recorded."
+  replayed: Boolean!
+}
+`, BuiltIn: false},
+	{Name: "../schema/application_money.graphqls", Input: `"One tranche of an approval: paid once the milestone is achieved."
+input TrancheInput {
+  "A milestone of the application's project; each milestone at most once."
+  milestoneId: ID!
+  "The amount (positive)."
+  amount: Money!
+}
+
+"""
+Approve an application UNDER_EXPERT_REVIEW whose experts have all scored (the fund's finance
+bureau). The approved amount, at most the amount requested and the money available in the fund,
+is reserved in the fund in the same transaction. The server mints the tranches' ids.
+"""
+input ApproveApplicationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result (and the same tranche ids) instead of approving twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "The money granted: positive, at most the amount requested."
+  approvedAmount: Money!
+  "Approval date, not after today; defaults to today."
+  approvedOn: Date
+  "The funding decision document number, e.g. 徐财建〔2024〕12号 (optional)."
+  documentNumber: String
+  "The tranches, 1..50, on distinct milestones of the project; their amounts add up to approvedAmount."
+  tranches: [TrancheInput!]!
+}
+
+"Pay a PENDING tranche of an APPROVED application whose milestone is achieved (the fund's finance bureau)."
+input DisburseTrancheInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry (a double click) return the first result instead of paying twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "The tranche."
+  trancheId: ID!
+  "Payment date, not before the approval or the milestone's achievement and not after today; defaults to today."
+  disbursedOn: Date
+  "The payment voucher (拨款凭证) number (required)."
+  voucherNumber: String!
+}
+
+"Take paid money back into the fund (收回) from an APPROVED or CLOSED application (the fund's finance bureau)."
+input RecoverMoneyInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of recovering twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "The money recovered: positive, at most what was paid and not yet recovered."
+  amount: Money!
+  "Why (required)."
+  reason: String!
+  "Recovery date, not before the first payment and not after today; defaults to today."
+  recoveredOn: Date
+}
+
+"Cancel the unpaid remainder of an APPROVED application and close it (the fund's finance bureau)."
+input CancelRemainderInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "Why (required)."
+  reason: String!
+  "Cancellation date, not before the approval or the last payment and not after today; defaults to today."
+  cancelledOn: Date
+}
+
+extend type Mutation {
+  "Approve an application (the fund's finance bureau): APPROVED, the amount reserved in the fund."
+  approveApplication("The command and its options." input: ApproveApplicationInput!): ApplicationPayload!
+  "Pay a tranche (the fund's finance bureau): the fund's money moves from reserved to disbursed."
+  disburseTranche("The command and its options." input: DisburseTrancheInput!): ApplicationPayload!
+  "Recover paid money (the fund's finance bureau): the fund's money moves from disbursed back to available."
+  recoverMoney("The command and its options." input: RecoverMoneyInput!): ApplicationPayload!
+  "Cancel the unpaid remainder (the fund's finance bureau): CLOSED, pending tranches CANCELLED, their money available again."
+  cancelRemainder("The command and its options." input: CancelRemainderInput!): ApplicationPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/application_request.graphqls", Input: `"Draft a funding application of an approved project to an open fund (the project's owner). The server mints its id."
+input DraftApplicationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result (and the same application id) instead of drafting twice."
+  idempotencyKey: String
+  "The project applying: the owner's own, approved and not yet evaluated, suspended or closed."
+  projectId: ID!
+  "The fund applied to: open and allowing the support mode."
+  fundId: ID!
+  "The kind of support requested; the fund must allow it."
+  supportMode: SupportMode!
+  "The money requested: positive, at most the fund's pool."
+  requestedAmount: Money!
+  "The case for the money (required)."
+  justification: String!
+}
+
+"Replace the whole request of a DRAFT or RETURNED application (its owner); the fund must still be open."
+input ReviseApplicationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "The kind of support requested; the fund must allow it."
+  supportMode: SupportMode!
+  "The money requested: positive, at most the fund's pool."
+  requestedAmount: Money!
+  "The case for the money (required)."
+  justification: String!
+}
+
+"Submit a DRAFT application (its owner): round 1 opens and the office screens it."
+input SubmitApplicationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+}
+
+"Submit a RETURNED application again (its owner): a new round opens; screening, experts and scores start afresh."
+input ResubmitApplicationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+}
+
+"Withdraw an application before a decision (its owner): from DRAFT, SUBMITTED, SCREENED, UNDER_EXPERT_REVIEW or RETURNED."
+input WithdrawApplicationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "Why (optional)."
+  reason: String
+}
+
+extend type Mutation {
+  "Draft a funding application (owner): DRAFT."
+  draftApplication("The command and its options." input: DraftApplicationInput!): ApplicationPayload!
+  "Revise a DRAFT or RETURNED application (owner); a revision that changes nothing is BAD_USER_INPUT."
+  reviseApplication("The command and its options." input: ReviseApplicationInput!): ApplicationPayload!
+  "Submit a DRAFT application (owner): SUBMITTED, round 1."
+  submitApplication("The command and its options." input: SubmitApplicationInput!): ApplicationPayload!
+  "Resubmit a RETURNED application (owner): SUBMITTED, next round."
+  resubmitApplication("The command and its options." input: ResubmitApplicationInput!): ApplicationPayload!
+  "Withdraw an application before a decision (owner): WITHDRAWN, terminal."
+  withdrawApplication("The command and its options." input: WithdrawApplicationInput!): ApplicationPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/application_review.graphqls", Input: `"Screen a SUBMITTED application (office, 形式审查): passed with an optional note, or failed with at least one reason."
+input ScreenApplicationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "Whether the screening passes (SCREENED) or fails (SCREENING_FAILED, terminal)."
+  passed: Boolean!
+  "A remark, only when it passes (optional)."
+  note: String
+  "Why it fails: at least one when it fails, none when it passes."
+  reasons: [String!]
+}
+
+"An expert to assign: the user and the organisation they belong to (checked against the owner organisation for conflicts of interest)."
+input ExpertInput {
+  "The expert's user id."
+  user: ID!
+  "The expert's organisation (optional); an expert of the owner organisation is refused."
+  organization: String
+}
+
+"Assign the experts who score a SCREENED application in this round (office): at least one, none twice."
+input AssignExpertsInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "The experts, 1..30."
+  experts: [ExpertInput!]!
+}
+
+"Score an application UNDER_EXPERT_REVIEW (an expert assigned in the current round, once)."
+input ScoreApplicationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "Score 0..100."
+  score: Int!
+  "Opinion (required)."
+  opinion: String!
+}
+
+"Refuse support for good (the fund's finance bureau, once every assigned expert has scored)."
+input RejectApplicationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "Why (required)."
+  reason: String!
+}
+
+"Send an application back to its owner to revise and resubmit (the fund's finance bureau, once every assigned expert has scored)."
+input ReturnApplicationForRevisionInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The application."
+  applicationId: ID!
+  "Refuse with CONFLICT unless the application is at this version."
+  expectedVersion: Int
+  "What to revise (required)."
+  reason: String!
+}
+
+extend type Mutation {
+  "Screen a SUBMITTED application (office): SCREENED or SCREENING_FAILED."
+  screenApplication("The command and its options." input: ScreenApplicationInput!): ApplicationPayload!
+  "Assign experts to a SCREENED application (office): UNDER_EXPERT_REVIEW."
+  assignExperts("The command and its options." input: AssignExpertsInput!): ApplicationPayload!
+  "Record the calling expert's score (assigned expert)."
+  scoreApplication("The command and its options." input: ScoreApplicationInput!): ApplicationPayload!
+  "Reject an application whose experts have all scored (the fund's finance bureau): REJECTED, terminal."
+  rejectApplication("The command and its options." input: RejectApplicationInput!): ApplicationPayload!
+  "Return an application whose experts have all scored to its owner (the fund's finance bureau): RETURNED."
+  returnApplicationForRevision("The command and its options." input: ReturnApplicationForRevisionInput!): ApplicationPayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/budget.graphqls", Input: `"Where a budget revision stands."
 enum BudgetRevisionStatus {
   "Waiting for the office's decision."
@@ -1730,6 +3255,203 @@ extend type Mutation {
   evaluateProject("The command and its options." input: EvaluateProjectInput!): ProjectPayload!
 }
 `, BuiltIn: false},
+	{Name: "../schema/fund.graphqls", Input: `"The kind of a fund."
+enum FundKind {
+  "专项资金: a yearly fiscal special fund."
+  SPECIAL_FUND
+  "建设基金: a construction fund, e.g. Xianning's 1 billion yuan fund."
+  CONSTRUCTION_FUND
+  "引导基金: a guidance fund, fiscal seed money that attracts social capital."
+  GUIDANCE_FUND
+}
+
+"How a fund supports a project (the support modes named in the policy documents)."
+enum SupportMode {
+  "投资补助: investment subsidy."
+  INVESTMENT_SUBSIDY
+  "基金注资: fund capital injection."
+  CAPITAL_INJECTION
+  "担保补贴: guarantee subsidy."
+  GUARANTEE_SUBSIDY
+  "贷款贴息: loan interest subsidy."
+  LOAN_INTEREST_SUBSIDY
+  "购买服务: government purchase of services."
+  PURCHASE_OF_SERVICES
+}
+
+"Whether a fund takes new applications and reservations."
+enum FundStatus {
+  "Takes applications; approvals reserve its money."
+  OPEN
+  "Closed to new applications and reservations; money already reserved may still be paid or released, and paid money recovered."
+  CLOSED
+}
+
+"""
+A pool of public money projects apply to (专项资金 / 建设基金), managed by one finance bureau. Its
+pool is always split as available + reserved + disbursed, none negative. Every authenticated
+user may read every fund.
+"""
+type Fund {
+  "The fund's id (UUID, minted by the server)."
+  id: ID!
+  "Name, e.g. 徐州市智慧城市建设专项资金."
+  name: String!
+  "The kind of fund."
+  kind: FundKind!
+  "The fiscal year the fund belongs to."
+  fiscalYear: Int!
+  "The finance bureau (organisation) that manages the fund and decides its applications."
+  managingOrganization: String!
+  "The support modes the fund allows, in the order they were established."
+  supportModes: [SupportMode!]!
+  "The whole pool: the establishing amount plus every top-up."
+  pool: Money!
+  "pool − reserved − disbursed: what new approvals may still reserve."
+  available: Money!
+  "Approved for applications and not yet paid or released."
+  reserved: Money!
+  "Paid out to applications and not recovered."
+  disbursed: Money!
+  "Recovered from applications, all time (it is part of available again)."
+  recovered: Money!
+  "Open or closed."
+  status: FundStatus!
+  "Why the fund was closed; null while open."
+  closeReason: String
+  "The applications to this fund that the caller may see, in drafting order (first: 0..100, default 20)."
+  applications(
+    "How many applications to return, 0..100."
+    first: Int = 20
+    "The endCursor of the previous page; omit for the first page."
+    after: String
+    "Only applications in any of these statuses; omit for all."
+    status: [ApplicationStatus!]
+  ): ApplicationConnection!
+  "The number of events in the fund's stream: pass it as expectedVersion to refuse concurrent changes."
+  version: Int!
+  "When the fund was established."
+  establishedAt: Timestamp!
+  "When the fund last changed."
+  updatedAt: Timestamp!
+  "The fund's full event history (establishment, top-ups, reservations, payments, recoveries, releases), oldest first (first: 0..100, default 50)."
+  history(
+    "How many events to return, 0..100."
+    first: Int = 50
+    "The endCursor of the previous page; omit for the first page."
+    after: String
+  ): EventConnection!
+}
+
+"Which funds to list. All given criteria must hold; an empty filter matches every fund."
+input FundFilter {
+  "Exactly this fiscal year."
+  fiscalYear: Int
+  "Exactly this kind."
+  kind: FundKind
+  "Exactly this status."
+  status: FundStatus
+}
+
+"A page of funds."
+type FundConnection {
+  "The funds of this page with their cursors."
+  edges: [FundEdge!]!
+  "Paging information."
+  pageInfo: PageInfo!
+  "How many funds match the filter, over all pages."
+  totalCount: Int!
+}
+
+"A fund and its cursor."
+type FundEdge {
+  "Opaque cursor: pass it as ` + "`" + `after` + "`" + ` to list the funds that follow this one."
+  cursor: String!
+  "The fund."
+  node: Fund!
+}
+
+extend type Query {
+  "One fund by id; null when there is none. A malformed id is BAD_USER_INPUT."
+  fund("The fund's id (UUID)." id: ID!): Fund
+  "Funds in establishment order (UUIDv7 ids), filtered, as a cursor connection (first: 0..100, default 20)."
+  funds(
+    "How many funds to return, 0..100."
+    first: Int = 20
+    "The endCursor of the previous page; omit for the first page."
+    after: String
+    "Which funds to list; omit for all."
+    filter: FundFilter
+  ): FundConnection!
+}
+
+"What a command on a fund did."
+type FundPayload {
+  "The input's clientMutationId, unchanged."
+  clientMutationId: String
+  "The fund after the command."
+  fund: Fund!
+  "True when this answers an earlier request with the same idempotencyKey: nothing new was recorded."
+  replayed: Boolean!
+}
+
+"Set up a fund (finance). The fund is managed by the caller's organisation; the server mints its id."
+input EstablishFundInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result (and the same fund id) instead of establishing twice."
+  idempotencyKey: String
+  "Name (at most 200 characters)."
+  name: String!
+  "The kind of fund."
+  kind: FundKind!
+  "Fiscal year, 2000..2099."
+  fiscalYear: Int!
+  "The initial pool (positive)."
+  pool: Money!
+  "The support modes the fund allows: at least one, none twice."
+  supportModes: [SupportMode!]!
+}
+
+"Add money to an open fund's pool (its managing finance bureau)."
+input TopUpFundInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of adding the money twice."
+  idempotencyKey: String
+  "The fund."
+  fundId: ID!
+  "Refuse with CONFLICT unless the fund is at this version."
+  expectedVersion: Int
+  "The money added (positive); all of it becomes available."
+  amount: Money!
+  "A note, e.g. the budget document (optional)."
+  note: String
+}
+
+"Close an open fund to new applications and reservations (its managing finance bureau)."
+input CloseFundInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The fund."
+  fundId: ID!
+  "Refuse with CONFLICT unless the fund is at this version."
+  expectedVersion: Int
+  "Why (required)."
+  reason: String!
+}
+
+extend type Mutation {
+  "Establish a fund (finance): OPEN, managed by the caller's organisation."
+  establishFund("The command and its options." input: EstablishFundInput!): FundPayload!
+  "Top up an open fund (its managing finance bureau)."
+  topUpFund("The command and its options." input: TopUpFundInput!): FundPayload!
+  "Close an open fund (its managing finance bureau): CLOSED."
+  closeFund("The command and its options." input: CloseFundInput!): FundPayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/history.graphqls", Input: `"Who recorded an event."
 type Actor {
   "The user id."
@@ -1740,11 +3462,11 @@ type Actor {
   organization: String
 }
 
-"One recorded fact of a project's history: who did what, when."
+"One recorded fact of a project's, a fund's or a funding application's history: who did what, when."
 type Event {
   "The event's id (UUID)."
   id: ID!
-  "Its position in the project's stream, from 1: the project's version after it."
+  "Its position in its stream, from 1: the version of the project, fund or application after it."
   version: Int!
   "The event type, stable and versioned, e.g. \"ProjectApproved.v1\"."
   type: String!
@@ -1760,13 +3482,13 @@ type Event {
   recordedAt: Timestamp!
 }
 
-"A page of a project's events, oldest first."
+"A page of the events of one stream (a project, a fund or a funding application), oldest first."
 type EventConnection {
   "The events of this page with their cursors."
   edges: [EventEdge!]!
   "Paging information."
   pageInfo: PageInfo!
-  "How many events the project has, over all pages."
+  "How many events the stream has, over all pages."
   totalCount: Int!
 }
 
@@ -1969,17 +3691,18 @@ extend type Mutation {
 `, BuiltIn: false},
 	{Name: "../schema/mutation.graphqls", Input: `"""
 The portfolio's commands, one per domain command, Relay style: one ` + "`" + `input` + "`" + `, a payload with the
-changed project. Every field needs a bearer token (UNAUTHENTICATED otherwise); the domain refuses
+changed project, fund or funding application. Every field needs a bearer token (UNAUTHENTICATED otherwise); the domain refuses
 wrong roles and organisations (FORBIDDEN), invalid values and actions the current status does not
-allow (BAD_USER_INPUT), unknown projects, milestones, indicators and revisions (NOT_FOUND), and a
+allow (BAD_USER_INPUT), unknown projects, milestones, indicators, revisions, funds, applications
+and tranches (NOT_FOUND), and a
 stale expectedVersion (CONFLICT, nothing written). Every input takes:
 
 - clientMutationId: echoed in the payload.
 - idempotencyKey: a retry with the same key and the same input returns the first result
   (replayed: true) and records nothing; the same key with other input is BAD_USER_INPUT. Keys are
   per user.
-- expectedVersion (commands on an existing project): the Project.version the client last saw; the
-  command is refused with CONFLICT if the project has changed since.
+- expectedVersion (commands on an existing project, fund or application): the version the client
+  last saw; the command is refused with CONFLICT if it has changed since.
 
 The payload is read from the read models after they show the command's effect.
 """
@@ -2164,12 +3887,12 @@ extend type Mutation {
 `, BuiltIn: false},
 	{Name: "../schema/project.graphqls", Input: `"""
 The portfolio's queries. Every field needs a bearer token (Authorization: Bearer <jwt>), or fails
-with UNAUTHENTICATED; introspection (__schema, __type) works without one. Every role may read the
-whole portfolio.
+with UNAUTHENTICATED; introspection (__schema, __type) works without one. Every role may read every
+project and fund; funding applications are shown by role (see FundingApplication).
 
 An operation may cost at most 5000 (COMPLEXITY_LIMIT_EXCEEDED otherwise): each field costs 1 plus
-its selection, and a connection (projects, projectHistory, Project.history) ` + "`" + `first` + "`" + ` times its
-selection. A page of 20 projects with everything costs about 1700.
+its selection, and a connection (projects, projectHistory, history, funds, applications,
+workQueue, similarProjects) ` + "`" + `first` + "`" + ` times its selection. A page of 20 projects with everything costs about 1700.
 """
 type Query {
   "One project by id; null when there is none. A malformed id is BAD_USER_INPUT."
@@ -2592,6 +4315,28 @@ type PageInfo {
   endCursor: String
 }
 `, BuiltIn: false},
+	{Name: "../schema/similar.graphqls", Input: `"A project resembling another one (the duplicate-construction check, 重复建设), with how much."
+type SimilarProject {
+  "The resembling project."
+  project: Project!
+  "The trigram similarity (pg_trgm) of the two projects' name and description, 0..1."
+  score: Float!
+}
+
+extend type Project {
+  """
+  The duplicate-construction check (重复建设): other projects in the same domain and the same
+  city (the first four digits of the region code), ranked by the trigram similarity of their
+  name and description to this project's, most similar first.
+  """
+  similarProjects(
+    "How many projects to return, 0..100."
+    first: Int = 5
+    "The lowest similarity shown, 0..1."
+    minScore: Float = 0.3
+  ): [SimilarProject!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/suspension.graphqls", Input: `"Halt an APPROVED, IN_CONSTRUCTION, ACCEPTANCE_REQUESTED or IN_OPERATION project (office)."
 input SuspendProjectInput {
   "Echoed in the payload."
@@ -2677,6 +4422,73 @@ extend type Query {
   viewer: Viewer
 }
 `, BuiltIn: false},
+	{Name: "../schema/workqueue.graphqls", Input: `"What a work item asks its reader to do."
+enum WorkKind {
+  "Screen a SUBMITTED application (office)."
+  SCREEN
+  "Assign experts to a SCREENED application (office)."
+  ASSIGN_EXPERTS
+  "Score an application one is assigned to (expert)."
+  SCORE
+  "Decide an application whose experts have all scored: approve, reject or return it (finance)."
+  DECIDE
+  "Pay a tranche whose milestone is achieved (finance)."
+  DISBURSE
+}
+
+"One piece of pending work."
+type WorkItem {
+  "What to do."
+  kind: WorkKind!
+  "The application concerned."
+  application: FundingApplication!
+  "For DISBURSE: the tranche to pay; null otherwise."
+  tranche: Tranche
+  """
+  Since when the work has waited: the application's entry into its status (SCREEN,
+  ASSIGN_EXPERTS), the expert's assignment (SCORE), the last expert's score (DECIDE), or the
+  later of the approval and the recording of the milestone's achievement (DISBURSE).
+  """
+  waitingSince: Timestamp!
+  "Whole hours waited so far."
+  waitingHours: Int!
+}
+
+"A page of work items, oldest first."
+type WorkItemConnection {
+  "The items of this page with their cursors."
+  edges: [WorkItemEdge!]!
+  "Paging information."
+  pageInfo: PageInfo!
+  "How many items the queue holds, over all pages."
+  totalCount: Int!
+}
+
+"A work item and its cursor."
+type WorkItemEdge {
+  "Opaque cursor: pass it as ` + "`" + `after` + "`" + ` to list the items that follow this one."
+  cursor: String!
+  "The work item."
+  node: WorkItem!
+}
+
+extend type Query {
+  """
+  The caller's pending work on funding applications, oldest first (first: 0..100, default 20).
+  Office: SCREEN (SUBMITTED) and ASSIGN_EXPERTS (SCREENED). Expert: SCORE (UNDER_EXPERT_REVIEW,
+  assigned in the current round, not yet scored). Finance, for the funds its organisation
+  manages: DECIDE (UNDER_EXPERT_REVIEW with every assigned expert scored) and DISBURSE (each
+  unpaid tranche of an APPROVED application whose milestone is achieved, unless the project is
+  suspended or cancelled). Other roles: empty.
+  """
+  workQueue(
+    "How many items to return, 0..100."
+    first: Int = 20
+    "The endCursor of the previous page; omit for the first page."
+    after: String
+  ): WorkItemConnection!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2696,6 +4508,58 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Actor", field.Name)
 }
 
+func (ec *executionContext) childFields_ApplicationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ApplicationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ApplicationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ApplicationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApplicationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ApplicationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ApplicationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ApplicationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApplicationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ApplicationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_ApplicationPayload_clientMutationId(ctx, field)
+	case "application":
+		return ec.fieldContext_ApplicationPayload_application(ctx, field)
+	case "replayed":
+		return ec.fieldContext_ApplicationPayload_replayed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ApplicationScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "round":
+		return ec.fieldContext_ApplicationScore_round(ctx, field)
+	case "expert":
+		return ec.fieldContext_ApplicationScore_expert(ctx, field)
+	case "organization":
+		return ec.fieldContext_ApplicationScore_organization(ctx, field)
+	case "score":
+		return ec.fieldContext_ApplicationScore_score(ctx, field)
+	case "opinion":
+		return ec.fieldContext_ApplicationScore_opinion(ctx, field)
+	case "scoredAt":
+		return ec.fieldContext_ApplicationScore_scoredAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApplicationScore", field.Name)
+}
+
 func (ec *executionContext) childFields_Approval(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "documentNumber":
@@ -2706,6 +4570,18 @@ func (ec *executionContext) childFields_Approval(ctx context.Context, field grap
 		return ec.fieldContext_Approval_approvedBudget(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Approval", field.Name)
+}
+
+func (ec *executionContext) childFields_AssignedExpert(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_AssignedExpert_user(ctx, field)
+	case "organization":
+		return ec.fieldContext_AssignedExpert_organization(ctx, field)
+	case "scored":
+		return ec.fieldContext_AssignedExpert_scored(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssignedExpert", field.Name)
 }
 
 func (ec *executionContext) childFields_BudgetRevision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2796,6 +4672,140 @@ func (ec *executionContext) childFields_ExpertReview(ctx context.Context, field 
 		return ec.fieldContext_ExpertReview_opinion(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ExpertReview", field.Name)
+}
+
+func (ec *executionContext) childFields_Fund(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Fund_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Fund_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_Fund_kind(ctx, field)
+	case "fiscalYear":
+		return ec.fieldContext_Fund_fiscalYear(ctx, field)
+	case "managingOrganization":
+		return ec.fieldContext_Fund_managingOrganization(ctx, field)
+	case "supportModes":
+		return ec.fieldContext_Fund_supportModes(ctx, field)
+	case "pool":
+		return ec.fieldContext_Fund_pool(ctx, field)
+	case "available":
+		return ec.fieldContext_Fund_available(ctx, field)
+	case "reserved":
+		return ec.fieldContext_Fund_reserved(ctx, field)
+	case "disbursed":
+		return ec.fieldContext_Fund_disbursed(ctx, field)
+	case "recovered":
+		return ec.fieldContext_Fund_recovered(ctx, field)
+	case "status":
+		return ec.fieldContext_Fund_status(ctx, field)
+	case "closeReason":
+		return ec.fieldContext_Fund_closeReason(ctx, field)
+	case "applications":
+		return ec.fieldContext_Fund_applications(ctx, field)
+	case "version":
+		return ec.fieldContext_Fund_version(ctx, field)
+	case "establishedAt":
+		return ec.fieldContext_Fund_establishedAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Fund_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Fund_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
+}
+
+func (ec *executionContext) childFields_FundConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FundConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FundConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FundConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FundEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FundEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FundEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_FundPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_FundPayload_clientMutationId(ctx, field)
+	case "fund":
+		return ec.fieldContext_FundPayload_fund(ctx, field)
+	case "replayed":
+		return ec.fieldContext_FundPayload_replayed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_FundingApplication(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_FundingApplication_id(ctx, field)
+	case "fund":
+		return ec.fieldContext_FundingApplication_fund(ctx, field)
+	case "project":
+		return ec.fieldContext_FundingApplication_project(ctx, field)
+	case "ownerOrganization":
+		return ec.fieldContext_FundingApplication_ownerOrganization(ctx, field)
+	case "supportMode":
+		return ec.fieldContext_FundingApplication_supportMode(ctx, field)
+	case "requestedAmount":
+		return ec.fieldContext_FundingApplication_requestedAmount(ctx, field)
+	case "justification":
+		return ec.fieldContext_FundingApplication_justification(ctx, field)
+	case "status":
+		return ec.fieldContext_FundingApplication_status(ctx, field)
+	case "statusReason":
+		return ec.fieldContext_FundingApplication_statusReason(ctx, field)
+	case "round":
+		return ec.fieldContext_FundingApplication_round(ctx, field)
+	case "waitingSince":
+		return ec.fieldContext_FundingApplication_waitingSince(ctx, field)
+	case "screening":
+		return ec.fieldContext_FundingApplication_screening(ctx, field)
+	case "assignedExperts":
+		return ec.fieldContext_FundingApplication_assignedExperts(ctx, field)
+	case "scores":
+		return ec.fieldContext_FundingApplication_scores(ctx, field)
+	case "approvedAmount":
+		return ec.fieldContext_FundingApplication_approvedAmount(ctx, field)
+	case "approvedOn":
+		return ec.fieldContext_FundingApplication_approvedOn(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_FundingApplication_documentNumber(ctx, field)
+	case "tranches":
+		return ec.fieldContext_FundingApplication_tranches(ctx, field)
+	case "disbursedAmount":
+		return ec.fieldContext_FundingApplication_disbursedAmount(ctx, field)
+	case "recoveredAmount":
+		return ec.fieldContext_FundingApplication_recoveredAmount(ctx, field)
+	case "cancelledAmount":
+		return ec.fieldContext_FundingApplication_cancelledAmount(ctx, field)
+	case "version":
+		return ec.fieldContext_FundingApplication_version(ctx, field)
+	case "draftedAt":
+		return ec.fieldContext_FundingApplication_draftedAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_FundingApplication_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_FundingApplication_history(ctx, field)
+	case "similarProjects":
+		return ec.fieldContext_FundingApplication_similarProjects(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingApplication", field.Name)
 }
 
 func (ec *executionContext) childFields_FundingPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2992,6 +5002,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_updatedAt(ctx, field)
 	case "history":
 		return ec.fieldContext_Project_history(ctx, field)
+	case "similarProjects":
+		return ec.fieldContext_Project_similarProjects(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Project", field.Name)
 }
@@ -3056,6 +5068,46 @@ func (ec *executionContext) childFields_Region(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Region", field.Name)
 }
 
+func (ec *executionContext) childFields_Screening(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "passed":
+		return ec.fieldContext_Screening_passed(ctx, field)
+	case "note":
+		return ec.fieldContext_Screening_note(ctx, field)
+	case "reasons":
+		return ec.fieldContext_Screening_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Screening", field.Name)
+}
+
+func (ec *executionContext) childFields_SimilarProject(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "project":
+		return ec.fieldContext_SimilarProject_project(ctx, field)
+	case "score":
+		return ec.fieldContext_SimilarProject_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SimilarProject", field.Name)
+}
+
+func (ec *executionContext) childFields_Tranche(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Tranche_id(ctx, field)
+	case "milestone":
+		return ec.fieldContext_Tranche_milestone(ctx, field)
+	case "amount":
+		return ec.fieldContext_Tranche_amount(ctx, field)
+	case "status":
+		return ec.fieldContext_Tranche_status(ctx, field)
+	case "disbursedOn":
+		return ec.fieldContext_Tranche_disbursedOn(ctx, field)
+	case "voucherNumber":
+		return ec.fieldContext_Tranche_voucherNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Tranche", field.Name)
+}
+
 func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "userId":
@@ -3066,6 +5118,44 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_organization(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_WorkItem_kind(ctx, field)
+	case "application":
+		return ec.fieldContext_WorkItem_application(ctx, field)
+	case "tranche":
+		return ec.fieldContext_WorkItem_tranche(ctx, field)
+	case "waitingSince":
+		return ec.fieldContext_WorkItem_waitingSince(ctx, field)
+	case "waitingHours":
+		return ec.fieldContext_WorkItem_waitingHours(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkItem", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkItemConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_WorkItemConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_WorkItemConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_WorkItemConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkItemConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkItemEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_WorkItemEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_WorkItemEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkItemEdge", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

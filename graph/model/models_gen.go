@@ -41,6 +41,53 @@ type AchieveMilestoneInput struct {
 	Evidence string `json:"evidence"`
 }
 
+// Which applications to list. All given criteria must hold; lists match any of their values; an
+// empty filter matches every application the caller may see.
+type ApplicationFilter struct {
+	// Any of these statuses.
+	Status []domain.ApplicationStatus `json:"status,omitempty"`
+	// Exactly this fund (id).
+	Fund *string `json:"fund,omitempty"`
+	// Exactly this project (id).
+	Project *string `json:"project,omitempty"`
+	// Exactly this owner organisation.
+	OwnerOrganization *string `json:"ownerOrganization,omitempty"`
+	// Exactly this support mode.
+	SupportMode *domain.SupportMode `json:"supportMode,omitempty"`
+}
+
+// What a command on a funding application did.
+type ApplicationPayload struct {
+	// The input's clientMutationId, unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The application after the command (its fund shows the money moved).
+	Application *readmodel.Application `json:"application"`
+	// True when this answers an earlier request with the same idempotencyKey: nothing new was recorded.
+	Replayed bool `json:"replayed"`
+}
+
+// Approve an application UNDER_EXPERT_REVIEW whose experts have all scored (the fund's finance
+// bureau). The approved amount, at most the amount requested and the money available in the fund,
+// is reserved in the fund in the same transaction. The server mints the tranches' ids.
+type ApproveApplicationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result (and the same tranche ids) instead of approving twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The money granted: positive, at most the amount requested.
+	ApprovedAmount domain.Money `json:"approvedAmount"`
+	// Approval date, not after today; defaults to today.
+	ApprovedOn *domain.Date `json:"approvedOn,omitempty"`
+	// The funding decision document number, e.g. 徐财建〔2024〕12号 (optional).
+	DocumentNumber *string `json:"documentNumber,omitempty"`
+	// The tranches, 1..50, on distinct milestones of the project; their amounts add up to approvedAmount.
+	Tranches []*TrancheInput `json:"tranches"`
+}
+
 // Approve the pending budget revision (office).
 type ApproveBudgetRevisionInput struct {
 	// Echoed in the payload.
@@ -75,6 +122,20 @@ type ApproveProjectInput struct {
 	ApprovedOn *domain.Date `json:"approvedOn,omitempty"`
 }
 
+// Assign the experts who score a SCREENED application in this round (office): at least one, none twice.
+type AssignExpertsInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The experts, 1..30.
+	Experts []*ExpertInput `json:"experts"`
+}
+
 // Close a project for good. The office may cancel any project not yet closed; the owner only its own
 // project before approval (PROPOSED, UNDER_REVIEW, RETURNED).
 type CancelProjectInput struct {
@@ -85,6 +146,36 @@ type CancelProjectInput struct {
 	// The project.
 	ProjectID string `json:"projectId"`
 	// Refuse with CONFLICT unless the project is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Why (required).
+	Reason string `json:"reason"`
+}
+
+// Cancel the unpaid remainder of an APPROVED application and close it (the fund's finance bureau).
+type CancelRemainderInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Why (required).
+	Reason string `json:"reason"`
+	// Cancellation date, not before the approval or the last payment and not after today; defaults to today.
+	CancelledOn *domain.Date `json:"cancelledOn,omitempty"`
+}
+
+// Close an open fund to new applications and reservations (its managing finance bureau).
+type CloseFundInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The fund.
+	FundID string `json:"fundId"`
+	// Refuse with CONFLICT unless the fund is at this version.
 	ExpectedVersion *int `json:"expectedVersion,omitempty"`
 	// Why (required).
 	Reason string `json:"reason"`
@@ -112,6 +203,60 @@ type DefineIndicatorInput struct {
 	TargetDate domain.Date `json:"targetDate"`
 }
 
+// Pay a PENDING tranche of an APPROVED application whose milestone is achieved (the fund's finance bureau).
+type DisburseTrancheInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry (a double click) return the first result instead of paying twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The tranche.
+	TrancheID string `json:"trancheId"`
+	// Payment date, not before the approval or the milestone's achievement and not after today; defaults to today.
+	DisbursedOn *domain.Date `json:"disbursedOn,omitempty"`
+	// The payment voucher (拨款凭证) number (required).
+	VoucherNumber string `json:"voucherNumber"`
+}
+
+// Draft a funding application of an approved project to an open fund (the project's owner). The server mints its id.
+type DraftApplicationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result (and the same application id) instead of drafting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The project applying: the owner's own, approved and not yet evaluated, suspended or closed.
+	ProjectID string `json:"projectId"`
+	// The fund applied to: open and allowing the support mode.
+	FundID string `json:"fundId"`
+	// The kind of support requested; the fund must allow it.
+	SupportMode domain.SupportMode `json:"supportMode"`
+	// The money requested: positive, at most the fund's pool.
+	RequestedAmount domain.Money `json:"requestedAmount"`
+	// The case for the money (required).
+	Justification string `json:"justification"`
+}
+
+// Set up a fund (finance). The fund is managed by the caller's organisation; the server mints its id.
+type EstablishFundInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result (and the same fund id) instead of establishing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// Name (at most 200 characters).
+	Name string `json:"name"`
+	// The kind of fund.
+	Kind domain.FundKind `json:"kind"`
+	// Fiscal year, 2000..2099.
+	FiscalYear int `json:"fiscalYear"`
+	// The initial pool (positive).
+	Pool domain.Money `json:"pool"`
+	// The support modes the fund allows: at least one, none twice.
+	SupportModes []domain.SupportMode `json:"supportModes"`
+}
+
 // Evaluate (评估) a project IN_OPERATION; the project is then closed (office).
 type EvaluateProjectInput struct {
 	// Echoed in the payload.
@@ -130,6 +275,34 @@ type EvaluateProjectInput struct {
 	Conclusion string `json:"conclusion"`
 }
 
+// An expert to assign: the user and the organisation they belong to (checked against the owner organisation for conflicts of interest).
+type ExpertInput struct {
+	// The expert's user id.
+	User string `json:"user"`
+	// The expert's organisation (optional); an expert of the owner organisation is refused.
+	Organization *string `json:"organization,omitempty"`
+}
+
+// Which funds to list. All given criteria must hold; an empty filter matches every fund.
+type FundFilter struct {
+	// Exactly this fiscal year.
+	FiscalYear *int `json:"fiscalYear,omitempty"`
+	// Exactly this kind.
+	Kind *domain.FundKind `json:"kind,omitempty"`
+	// Exactly this status.
+	Status *domain.FundStatus `json:"status,omitempty"`
+}
+
+// What a command on a fund did.
+type FundPayload struct {
+	// The input's clientMutationId, unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The fund after the command.
+	Fund *readmodel.Fund `json:"fund"`
+	// True when this answers an earlier request with the same idempotencyKey: nothing new was recorded.
+	Replayed bool `json:"replayed"`
+}
+
 // A project's planned investment by source; omitted sources are 0. The sources must add up to the planned investment.
 type FundingPlanInput struct {
 	// 财政专项资金: fiscal special fund.
@@ -145,17 +318,18 @@ type FundingPlanInput struct {
 }
 
 // The portfolio's commands, one per domain command, Relay style: one `input`, a payload with the
-// changed project. Every field needs a bearer token (UNAUTHENTICATED otherwise); the domain refuses
+// changed project, fund or funding application. Every field needs a bearer token (UNAUTHENTICATED otherwise); the domain refuses
 // wrong roles and organisations (FORBIDDEN), invalid values and actions the current status does not
-// allow (BAD_USER_INPUT), unknown projects, milestones, indicators and revisions (NOT_FOUND), and a
+// allow (BAD_USER_INPUT), unknown projects, milestones, indicators, revisions, funds, applications
+// and tranches (NOT_FOUND), and a
 // stale expectedVersion (CONFLICT, nothing written). Every input takes:
 //
 //   - clientMutationId: echoed in the payload.
 //   - idempotencyKey: a retry with the same key and the same input returns the first result
 //     (replayed: true) and records nothing; the same key with other input is BAD_USER_INPUT. Keys are
 //     per user.
-//   - expectedVersion (commands on an existing project): the Project.version the client last saw; the
-//     command is refused with CONFLICT if the project has changed since.
+//   - expectedVersion (commands on an existing project, fund or application): the version the client
+//     last saw; the command is refused with CONFLICT if it has changed since.
 //
 // The payload is read from the read models after they show the command's effect.
 type Mutation struct {
@@ -253,12 +427,12 @@ type ProposeProjectInput struct {
 }
 
 // The portfolio's queries. Every field needs a bearer token (Authorization: Bearer <jwt>), or fails
-// with UNAUTHENTICATED; introspection (__schema, __type) works without one. Every role may read the
-// whole portfolio.
+// with UNAUTHENTICATED; introspection (__schema, __type) works without one. Every role may read every
+// project and fund; funding applications are shown by role (see FundingApplication).
 //
 // An operation may cost at most 5000 (COMPLEXITY_LIMIT_EXCEEDED otherwise): each field costs 1 plus
-// its selection, and a connection (projects, projectHistory, Project.history) `first` times its
-// selection. A page of 20 projects with everything costs about 1700.
+// its selection, and a connection (projects, projectHistory, history, funds, applications,
+// workQueue, similarProjects) `first` times its selection. A page of 20 projects with everything costs about 1700.
 type Query struct {
 }
 
@@ -318,6 +492,24 @@ type RecordMeasurementInput struct {
 	Note *string `json:"note,omitempty"`
 }
 
+// Take paid money back into the fund (收回) from an APPROVED or CLOSED application (the fund's finance bureau).
+type RecoverMoneyInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of recovering twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The money recovered: positive, at most what was paid and not yet recovered.
+	Amount domain.Money `json:"amount"`
+	// Why (required).
+	Reason string `json:"reason"`
+	// Recovery date, not before the first payment and not after today; defaults to today.
+	RecoveredOn *domain.Date `json:"recoveredOn,omitempty"`
+}
+
 // Refuse acceptance; the project goes back IN_CONSTRUCTION (office).
 type RejectAcceptanceInput struct {
 	// Echoed in the payload.
@@ -329,6 +521,20 @@ type RejectAcceptanceInput struct {
 	// Refuse with CONFLICT unless the project is at this version.
 	ExpectedVersion *int `json:"expectedVersion,omitempty"`
 	// What is missing (required).
+	Reason string `json:"reason"`
+}
+
+// Refuse support for good (the fund's finance bureau, once every assigned expert has scored).
+type RejectApplicationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Why (required).
 	Reason string `json:"reason"`
 }
 
@@ -414,6 +620,18 @@ type RescheduleMilestoneInput struct {
 	Reason string `json:"reason"`
 }
 
+// Submit a RETURNED application again (its owner): a new round opens; screening, experts and scores start afresh.
+type ResubmitApplicationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+}
+
 // Return a SUSPENDED project to the status it was suspended from (office).
 type ResumeProjectInput struct {
 	// Echoed in the payload.
@@ -428,6 +646,20 @@ type ResumeProjectInput struct {
 	Note *string `json:"note,omitempty"`
 }
 
+// Send an application back to its owner to revise and resubmit (the fund's finance bureau, once every assigned expert has scored).
+type ReturnApplicationForRevisionInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// What to revise (required).
+	Reason string `json:"reason"`
+}
+
 // Send a project UNDER_REVIEW back to its owner for revision (office).
 type ReturnProjectForRevisionInput struct {
 	// Echoed in the payload.
@@ -440,6 +672,24 @@ type ReturnProjectForRevisionInput struct {
 	ExpectedVersion *int `json:"expectedVersion,omitempty"`
 	// What to revise (required).
 	Reason string `json:"reason"`
+}
+
+// Replace the whole request of a DRAFT or RETURNED application (its owner); the fund must still be open.
+type ReviseApplicationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The kind of support requested; the fund must allow it.
+	SupportMode domain.SupportMode `json:"supportMode"`
+	// The money requested: positive, at most the fund's pool.
+	RequestedAmount domain.Money `json:"requestedAmount"`
+	// The case for the money (required).
+	Justification string `json:"justification"`
 }
 
 // Replace all details of a PROPOSED or RETURNED project (its owner).
@@ -470,6 +720,40 @@ type ReviseProjectInput struct {
 	PlannedEnd domain.Date `json:"plannedEnd"`
 }
 
+// Score an application UNDER_EXPERT_REVIEW (an expert assigned in the current round, once).
+type ScoreApplicationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Score 0..100.
+	Score int `json:"score"`
+	// Opinion (required).
+	Opinion string `json:"opinion"`
+}
+
+// Screen a SUBMITTED application (office, 形式审查): passed with an optional note, or failed with at least one reason.
+type ScreenApplicationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Whether the screening passes (SCREENED) or fails (SCREENING_FAILED, terminal).
+	Passed bool `json:"passed"`
+	// A remark, only when it passes (optional).
+	Note *string `json:"note,omitempty"`
+	// Why it fails: at least one when it fails, none when it passes.
+	Reasons []string `json:"reasons,omitempty"`
+}
+
 // Start construction of an APPROVED project (its owner).
 type StartConstructionInput struct {
 	// Echoed in the payload.
@@ -498,6 +782,18 @@ type StartOperationInput struct {
 	StartedOn *domain.Date `json:"startedOn,omitempty"`
 }
 
+// Submit a DRAFT application (its owner): round 1 opens and the office screens it.
+type SubmitApplicationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+}
+
 // Submit a PROPOSED or RETURNED project for review (its owner); opens a new review round.
 type SubmitProjectForReviewInput struct {
 	// Echoed in the payload.
@@ -522,4 +818,42 @@ type SuspendProjectInput struct {
 	ExpectedVersion *int `json:"expectedVersion,omitempty"`
 	// Why (required).
 	Reason string `json:"reason"`
+}
+
+// Add money to an open fund's pool (its managing finance bureau).
+type TopUpFundInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of adding the money twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The fund.
+	FundID string `json:"fundId"`
+	// Refuse with CONFLICT unless the fund is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The money added (positive); all of it becomes available.
+	Amount domain.Money `json:"amount"`
+	// A note, e.g. the budget document (optional).
+	Note *string `json:"note,omitempty"`
+}
+
+// One tranche of an approval: paid once the milestone is achieved.
+type TrancheInput struct {
+	// A milestone of the application's project; each milestone at most once.
+	MilestoneID string `json:"milestoneId"`
+	// The amount (positive).
+	Amount domain.Money `json:"amount"`
+}
+
+// Withdraw an application before a decision (its owner): from DRAFT, SUBMITTED, SCREENED, UNDER_EXPERT_REVIEW or RETURNED.
+type WithdrawApplicationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The application.
+	ApplicationID string `json:"applicationId"`
+	// Refuse with CONFLICT unless the application is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Why (optional).
+	Reason *string `json:"reason,omitempty"`
 }

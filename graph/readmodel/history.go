@@ -31,7 +31,7 @@ type EventEdge struct {
 	Node   *Event
 }
 
-// EventConnection is a page of a project's events, oldest first.
+// EventConnection is a page of one stream's events, oldest first.
 type EventConnection struct {
 	Edges      []*EventEdge
 	PageInfo   *PageInfo
@@ -41,6 +41,22 @@ type EventConnection struct {
 // History reads a page of a project's events from the event store, in stream order, after the
 // cursor. A project without events is NotFound.
 func (s *Store) History(ctx context.Context, id domain.ProjectID, first int, after *string) (*EventConnection, error) {
+	return s.StreamHistory(ctx, domain.ProjectStreamID(id), "project", string(id), first, after)
+}
+
+// FundHistory reads a page of a fund's events; a fund without events is NotFound.
+func (s *Store) FundHistory(ctx context.Context, id domain.FundID, first int, after *string) (*EventConnection, error) {
+	return s.StreamHistory(ctx, domain.FundStreamID(id), "fund", string(id), first, after)
+}
+
+// ApplicationHistory reads a page of a funding application's events; one without events is NotFound.
+func (s *Store) ApplicationHistory(ctx context.Context, id domain.ApplicationID, first int, after *string) (*EventConnection, error) {
+	return s.StreamHistory(ctx, domain.ApplicationStreamID(id), "funding application", string(id), first, after)
+}
+
+// StreamHistory reads a page of one stream's events, in stream order, after the cursor; entity
+// and id name the stream's aggregate when it has no events (NotFound).
+func (s *Store) StreamHistory(ctx context.Context, stream, entity, id string, first int, after *string) (*EventConnection, error) {
 	key, err := decodeCursor("event", after)
 	if err != nil {
 		return nil, err
@@ -51,13 +67,12 @@ func (s *Store) History(ctx context.Context, id domain.ProjectID, first int, aft
 			return nil, &domain.ValidationError{Field: "after", Reason: fmt.Sprintf("%q is not a cursor of this list", *after)}
 		}
 	}
-	stream := domain.ProjectStreamID(id)
 	conn := &EventConnection{}
 	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM events WHERE stream_id = $1`, stream).Scan(&conn.TotalCount); err != nil {
 		return nil, fmt.Errorf("count events of %s: %w", stream, err)
 	}
 	if conn.TotalCount == 0 {
-		return nil, &domain.NotFoundError{Entity: "project", ID: string(id)}
+		return nil, &domain.NotFoundError{Entity: entity, ID: id}
 	}
 	rows, err := s.pool.Query(ctx, `SELECT uuid, stream_version, event_type, payload, metadata, recorded_at
 		FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version LIMIT $3`, stream, afterVersion, first+1)

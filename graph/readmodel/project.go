@@ -1,6 +1,7 @@
 // Package readmodel reads what the GraphQL API shows from PostgreSQL: the projections' tables
-// (project_view, milestone_view, indicator_view, indicator_measurement_view) and, for project
-// histories, the event store's events table. It only reads; the projections write.
+// (project_view, milestone_view, indicator_view, indicator_measurement_view, fund_view,
+// application_view and its expert and tranche tables) and, for histories, the event store's
+// events table. It only reads; the projections write.
 package readmodel
 
 import (
