@@ -1,6 +1,6 @@
 // Package server wires the product together: the database pool, the event store, the read-model
-// projections, the command service, the token authority and the GraphQL HTTP handler. The binary
-// and the end-to-end tests build it the same way.
+// projections, the command service, the token authority, the GraphQL HTTP handler and the
+// open-data (OC4IDS) downloads. The binary and the end-to-end tests build it the same way.
 package server
 
 import (
@@ -16,6 +16,7 @@ import (
 	"github.com/smartcity/portfolio/internal/app"
 	"github.com/smartcity/portfolio/internal/auth"
 	"github.com/smartcity/portfolio/internal/eventstore"
+	"github.com/smartcity/portfolio/internal/oc4ids"
 	"github.com/smartcity/portfolio/projections"
 )
 
@@ -35,6 +36,7 @@ type Server struct {
 	Runner    *projections.Runner
 	Service   *app.Service
 	Authority *auth.Authority
+	Exporter  *oc4ids.Exporter // the open-data (OC4IDS) exports
 	Handler   http.Handler
 	log       *slog.Logger
 }
@@ -74,8 +76,12 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	svc := app.NewService(store, runner, log)
-	s := &Server{Pool: pool, Store: store, Runner: runner, Service: svc, Authority: authority, log: log}
-	s.Handler = authority.Middleware(graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log}))
+	exporter := oc4ids.New(pool, oc4ids.Config{})
+	s := &Server{Pool: pool, Store: store, Runner: runner, Service: svc, Authority: authority, Exporter: exporter, log: log}
+	mux := http.NewServeMux()
+	mux.Handle("/export/oc4ids/", exportHandler(exporter, log))
+	mux.Handle("/", graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log}))
+	s.Handler = authority.Middleware(mux)
 	return s, nil
 }
 
