@@ -19,7 +19,7 @@ import (
 func TestMain(m *testing.M) { testdb.Main(m) }
 
 // wantProjects is the size of the demo portfolio.
-const wantProjects = 24
+const wantProjects = 26
 
 // wantFunds is the number of demo funds.
 const wantFunds = 5
@@ -80,6 +80,7 @@ func TestLoadDemoCoversEveryStatusAndIsIdempotent(t *testing.T) {
 
 	checkPortfolio(t, svc.Today(), projects)
 	checkFunding(t, ctx, svc, pool, first, projects)
+	checkPPP(t, ctx, svc, first, projects)
 
 	// A second load replays every command and writes nothing.
 	before := countEvents(t, pool)
@@ -112,6 +113,15 @@ func TestLoadDemoCoversEveryStatusAndIsIdempotent(t *testing.T) {
 	for name, id := range first.ApplicationIDs {
 		if second.ApplicationIDs[name] != id {
 			t.Fatalf("application %s: second load returned id %s, first %s", name, second.ApplicationIDs[name], id)
+		}
+	}
+	if len(second.PPPArrangementIDs) != len(first.PPPArrangementIDs) || second.PPPLedgers != first.PPPLedgers {
+		t.Fatalf("second load: %d PPP arrangements and %d ledgers, first %d and %d",
+			len(second.PPPArrangementIDs), second.PPPLedgers, len(first.PPPArrangementIDs), first.PPPLedgers)
+	}
+	for code, id := range first.PPPArrangementIDs {
+		if second.PPPArrangementIDs[code] != id {
+			t.Fatalf("PPP arrangement of %s: second load returned id %s, first %s", code, second.PPPArrangementIDs[code], id)
 		}
 	}
 }
@@ -484,4 +494,5 @@ func TestDemoReadModelsRebuildFromEvents(t *testing.T) {
 			t.Errorf("application %s: application_view says %s, the events %s", name, status, x.Status())
 		}
 	}
+	checkPPPReadModels(t, ctx, svc, pool, sum)
 }

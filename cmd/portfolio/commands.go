@@ -80,7 +80,8 @@ func seedDemo(ctx context.Context, store *eventstore.Store, log *slog.Logger, st
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
-	fmt.Fprintf(stdout, "demo portfolio: %d projects, %d commands (%d already loaded) in %s\n", sum.Projects, sum.Commands, sum.Replayed, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "demo portfolio: %d projects, %d funds, %d funding applications, %d PPP arrangements, %d regional PPP ledgers; %d commands (%d already loaded) in %s\n",
+		sum.Projects, sum.Funds, sum.Applications, sum.PPPArrangements, sum.PPPLedgers, sum.Commands, sum.Replayed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -73,7 +73,7 @@ func TestMigrateSeedTwiceAndRebuildAgainstDATABASE_URL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "24 projects") || !strings.Contains(out, "(0 already loaded)") {
+	if !strings.Contains(out, "26 projects") || !strings.Contains(out, "6 PPP arrangements") || !strings.Contains(out, "(0 already loaded)") {
 		t.Fatalf("first seed said %q", out)
 	}
 	var events int
@@ -95,12 +95,12 @@ func TestMigrateSeedTwiceAndRebuildAgainstDATABASE_URL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var projects int
-	if err := db.Pool.QueryRow(context.Background(), `SELECT count(*) FROM project_view`).Scan(&projects); err != nil {
+	var projects, arrangements int
+	if err := db.Pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM project_view), (SELECT count(*) FROM ppp_arrangement_view)`).Scan(&projects, &arrangements); err != nil {
 		t.Fatal(err)
 	}
-	if projects != 24 || !strings.Contains(out, "projects.v1") {
-		t.Fatalf("rebuild gave %d projects and said %q", projects, out)
+	if projects != 26 || arrangements != 6 || !strings.Contains(out, "projects.v1") || !strings.Contains(out, "ppp_ledgers.v1") {
+		t.Fatalf("rebuild gave %d projects and %d PPP arrangements and said %q", projects, arrangements, out)
 	}
 }
 
