@@ -66,8 +66,8 @@ func cmdSeed(ctx context.Context, cfg config, args []string, log *slog.Logger, s
 			fmt.Fprintf(stdout, "scale portfolio of seed %d is already loaded; nothing written\n", *seed)
 			return nil
 		}
-		fmt.Fprintf(stdout, "scale portfolio: %d projects, %d funds, %d applications, %d events in %d transactions, %s (%.0f events/s)\n",
-			sum.Projects, sum.Funds, sum.Applications, sum.Events, sum.Transactions, sum.Took.Round(time.Millisecond), float64(sum.Events)/sum.Took.Seconds())
+		fmt.Fprintf(stdout, "scale portfolio: %d projects, %d funds, %d applications, %d PPP arrangements (%d regional ledgers), %d events in %d transactions, %s (%.0f events/s)\n",
+			sum.Projects, sum.Funds, sum.Applications, sum.PPPArrangements, sum.PPPLedgers, sum.Events, sum.Transactions, sum.Took.Round(time.Millisecond), float64(sum.Events)/sum.Took.Seconds())
 		fmt.Fprintln(stdout, "read models: run `portfolio rebuild` (or start the server) to project them")
 		return nil
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -107,5 +108,30 @@ func TestMigrateSeedTwiceAndRebuildAgainstDATABASE_URL(t *testing.T) {
 func TestMaskURLHidesThePassword(t *testing.T) {
 	if got := maskURL("postgres://app:s3cret@db:5432/portfolio"); strings.Contains(got, "s3cret") {
 		t.Fatalf("maskURL leaked the password: %s", got)
+	}
+}
+
+func TestSeedScaleLoadsASyntheticPortfolioWithPPPOnce(t *testing.T) {
+	db := testdb.New(t)
+	t.Setenv("DATABASE_URL", db.URL)
+	if _, err := runCmd(t, "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCmd(t, "seed", "--scale", "200", "--seed", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "200 projects") || !strings.Contains(out, "PPP arrangements") {
+		t.Fatalf("scale seed said %q", out)
+	}
+	var arrangements int
+	if err := db.Pool.QueryRow(context.Background(), `SELECT count(DISTINCT stream_id) FROM events WHERE stream_type = 'ppp_arrangement'`).Scan(&arrangements); err != nil {
+		t.Fatal(err)
+	}
+	if arrangements == 0 || !strings.Contains(out, fmt.Sprintf(" %d PPP arrangements", arrangements)) {
+		t.Fatalf("%d PPP arrangement streams stored; the seed said %q", arrangements, out)
+	}
+	if out, err := runCmd(t, "seed", "--scale", "200", "--seed", "3"); err != nil || !strings.Contains(out, "already loaded") {
+		t.Fatalf("second scale seed: %q, %v", out, err)
 	}
 }
