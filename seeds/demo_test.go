@@ -3,6 +3,7 @@ package seeds_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -341,6 +342,15 @@ func countEventsOfType(t *testing.T, pool *pgxpool.Pool, eventType string) int {
 	return n
 }
 
+// documentedProjects are the demonstration projects the documents name (issue 6), as the demo
+// names them.
+var documentedProjects = []string{
+	"“智慧徐州”云中心", "肉菜流通追溯体系", // Xuzhou
+	"“宽带成都”", "成都云计算中心", "成都市智能交通工程", "数字城管", "应急指挥", // Chengdu
+	"畅行江苏", "智慧健康", "警务大数据", "一张图", // Jiangsu
+	"“智慧淮安”PPP项目", "光网咸宁", // Huai'an, Xianning
+}
+
 // checkPortfolio checks the facts the demo promises beyond statuses.
 func checkPortfolio(t *testing.T, today domain.Date, projects map[domain.ProjectCode]*domain.Project) {
 	t.Helper()
@@ -389,6 +399,21 @@ func checkPortfolio(t *testing.T, today domain.Date, projects map[domain.Project
 	}
 	if !ppp {
 		t.Error("no project is funded with PPP social capital")
+	}
+
+	// The demonstration projects the documents name are there, each with milestones and indicators.
+	named := map[string]bool{}
+	for _, p := range projects {
+		for _, want := range documentedProjects {
+			if strings.Contains(p.Name(), want) && len(p.Milestones()) > 0 && len(p.Indicators()) > 0 {
+				named[want] = true
+			}
+		}
+	}
+	for _, want := range documentedProjects {
+		if !named[want] {
+			t.Errorf("no demo project %q with milestones and indicators", want)
+		}
 	}
 
 	// The documents' headline targets are there.
