@@ -6,13 +6,19 @@
 // special fund, the provincial special fund of Smart Jiangsu, Chengdu's informatization fund and
 // a closed Huai'an fund) and the projects' funding applications to them in every status, with
 // tranches paid and waiting, money recovered and a remainder cancelled (demo_funds.go,
-// demo_applications_*.go).
+// demo_applications_*.go). And PPP arrangements at the stages the documents speak of: 智慧淮安,
+// with 中兴通讯 chosen by public tender, in execution with payments made and performance assessed,
+// and others in procurement, in preparation, only identified and cancelled, against the fiscal
+// affordability ledgers of Huai'an, Xuzhou and Xianning, whose finance bureaus record the yearly
+// general public budgets and the 10% rule; Xianning stands above the 7% warning line
+// (demo_ppp*.go, demo_xianning_ppp.go).
 //
 // Everything is loaded through the command service, so every read model can be rebuilt from the
 // events it wrote. Every command carries a fixed actor and a deterministic idempotency key
-// ("seed/demo/<project code>/<step>", "seed/demo/<fund code>/<step>" and
-// "seed/demo/<project code>/application/<key>/<step>"): loading the demo again replays every
-// command's first result and writes nothing.
+// ("seed/demo/<project code>/<step>", "seed/demo/<fund code>/<step>",
+// "seed/demo/<project code>/application/<key>/<step>", "seed/demo/<project code>/ppp/<step>" and
+// "seed/demo/ppp-ledger/<region>/<step>"): loading the demo again replays every command's first
+// result and writes nothing.
 //
 // Names, organisations, document styles, figures and targets come from the documents. Where the
 // documents give no figure (the budget of a single project, dates, document numbers,
@@ -47,6 +53,13 @@ type Summary struct {
 	// ApplicationIDs maps each demo funding application, named "<project code>/<seed key>", to
 	// its id (the same on every run).
 	ApplicationIDs map[string]domain.ApplicationID
+	// PPPLedgers is the number of regions whose fiscal affordability ledger the demo keeps.
+	PPPLedgers int
+	// PPPArrangements is the number of PPP arrangements in the demo.
+	PPPArrangements int
+	// PPPArrangementIDs maps the code of each demo project with a PPP arrangement to the
+	// arrangement's id (the same on every run).
+	PPPArrangementIDs map[domain.ProjectCode]domain.PPPArrangementID
 }
 
 // Written is the number of commands that wrote events in this run.
@@ -68,9 +81,10 @@ const keyPrefix = "seed/demo/"
 func LoadDemo(ctx context.Context, svc *app.Service) (Summary, error) {
 	l := &loader{ctx: ctx, svc: svc, today: svc.Today(),
 		sum: Summary{
-			ProjectIDs:     map[domain.ProjectCode]domain.ProjectID{},
-			FundIDs:        map[string]domain.FundID{},
-			ApplicationIDs: map[string]domain.ApplicationID{},
+			ProjectIDs:        map[domain.ProjectCode]domain.ProjectID{},
+			FundIDs:           map[string]domain.FundID{},
+			ApplicationIDs:    map[string]domain.ApplicationID{},
+			PPPArrangementIDs: map[domain.ProjectCode]domain.PPPArrangementID{},
 		},
 		projects: map[domain.ProjectCode]*project{},
 		funds:    map[string]*fund{},
@@ -80,11 +94,14 @@ func LoadDemo(ctx context.Context, svc *app.Service) (Summary, error) {
 			HistoryEnd, l.today, domain.ErrInvalid)
 	}
 	// The projects first, then the funds and the applications of the projects to them
-	// (demo_funds.go, demo_applications_*.go).
+	// (demo_funds.go, demo_applications_*.go), then the regions' fiscal affordability ledgers and
+	// the projects' PPP arrangements (demo_ppp_*.go).
 	for _, load := range []func(*loader){
 		loadJiangsu, loadXuzhou, loadHuaian, loadXianning, loadChengdu,
 		loadFunds,
 		loadApplicationsJiangsu, loadApplicationsXuzhou, loadApplicationsHuaian, loadApplicationsXianning, loadApplicationsChengdu,
+		loadPPPLedgers,
+		loadPPPHuaian, loadPPPXuzhou, loadPPPXianning,
 	} {
 		load(l)
 		if l.err != nil {
@@ -181,13 +198,7 @@ func (l *loader) propose(code string, owner, office domain.Actor, s proposal) *p
 }
 
 // step names a step uniquely within the project: the base name, numbered from the second use on.
-func (p *project) step(base string) string {
-	p.steps[base]++
-	if n := p.steps[base]; n > 1 {
-		return fmt.Sprintf("%s#%d", base, n)
-	}
-	return base
-}
+func (p *project) step(base string) string { return stepName(p.steps, base) }
 
 func (p *project) request(a domain.Actor, step string) app.Request {
 	return app.Request{

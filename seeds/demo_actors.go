@@ -88,11 +88,13 @@ var (
 	ownerHAQJPCivil = owner("ha-qjp-civil-affairs") // 淮安市清江浦区民政局
 
 	// Xianning and its counties.
-	ownerXNEconIT    = owner("xn-economy-it-commission")    // 咸宁市经济和信息化委员会
-	ownerXNCommerce  = owner("xn-commerce-bureau")          // 咸宁市商务局
-	ownerXNTourism   = owner("xn-culture-tourism-bureau")   // 咸宁市文化和旅游局
-	ownerCBAgri      = owner("cb-agriculture-rural-bureau") // 赤壁市农业农村局
-	ownerCYCountyGov = owner("cy-county-gov")               // 崇阳县人民政府
+	ownerXNEconIT    = owner("xn-economy-it-commission")       // 咸宁市经济和信息化委员会
+	ownerXNCommerce  = owner("xn-commerce-bureau")             // 咸宁市商务局
+	ownerXNTourism   = owner("xn-culture-tourism-bureau")      // 咸宁市文化和旅游局
+	ownerCBAgri      = owner("cb-agriculture-rural-bureau")    // 赤壁市农业农村局
+	ownerCYCountyGov = owner("cy-county-gov")                  // 崇阳县人民政府
+	ownerXNHousing   = owner("xn-housing-construction-bureau") // 咸宁市住房和城乡建设局
+	ownerXNData      = owner("xn-data-bureau")                 // 咸宁市政务服务和大数据管理局
 
 	// Chengdu and its districts.
 	ownerCDEconIT    = owner("cd-economy-it-commission")       // 成都市经济和信息化委员会

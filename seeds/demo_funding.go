@@ -69,13 +69,7 @@ func (l *loader) fund(code string) *fund {
 	return f
 }
 
-func (f *fund) step(base string) string {
-	f.steps[base]++
-	if n := f.steps[base]; n > 1 {
-		return fmt.Sprintf("%s#%d", base, n)
-	}
-	return base
-}
+func (f *fund) step(base string) string { return stepName(f.steps, base) }
 
 func (f *fund) request(a domain.Actor, step string) app.Request {
 	return app.Request{
@@ -181,13 +175,7 @@ func (l *loader) draftApplication(code domain.ProjectCode, f *fund, key string, 
 // name is how the summary and the errors name the application: "<project code>/<key>".
 func (x *application) name() string { return string(x.p.code) + "/" + x.key }
 
-func (x *application) step(base string) string {
-	x.steps[base]++
-	if n := x.steps[base]; n > 1 {
-		return fmt.Sprintf("%s#%d", base, n)
-	}
-	return base
-}
+func (x *application) step(base string) string { return stepName(x.steps, base) }
 
 func (x *application) request(a domain.Actor, step string) app.Request {
 	return app.Request{

@@ -82,9 +82,10 @@ func qingjiangpuElderlyCare(l *loader) {
 		Name:   "清江浦区智慧养老服务平台(虚拟养老院)",
 		Domain: domain.DomainCommunity, Region: "320812",
 		Description: "建设“虚拟养老院”信息化社区居家养老服务平台,辖区养老服务机构全部接入全省统一业务管理系统," +
-			"提供助餐、助医、紧急呼叫等上门服务。",
-		// Planned 660万元 (not in the documents).
-		Funding: domain.FundingPlan{FiscalSpecialFund: wan(400), SelfRaised: wan(260)},
+			"提供助餐、助医、紧急呼叫等上门服务;拟采用委托运营(O&M)PPP模式引入专业养老服务运营商。",
+		// Planned 660万元 (not in the documents), the platform's operator investing 260万 as a PPP
+		// (demo_ppp_huaian.go).
+		Funding: domain.FundingPlan{FiscalSpecialFund: wan(400), PPPSocialCapital: wan(260)},
 		Start:   "2027-03-01", End: "2028-06-30",
 	})
 	p.plan("m1", "虚拟养老院平台上线", "2027-12-31", 60)

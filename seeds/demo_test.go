@@ -3,6 +3,7 @@ package seeds_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,7 +20,7 @@ import (
 func TestMain(m *testing.M) { testdb.Main(m) }
 
 // wantProjects is the size of the demo portfolio.
-const wantProjects = 24
+const wantProjects = 26
 
 // wantFunds is the number of demo funds.
 const wantFunds = 5
@@ -80,6 +81,7 @@ func TestLoadDemoCoversEveryStatusAndIsIdempotent(t *testing.T) {
 
 	checkPortfolio(t, svc.Today(), projects)
 	checkFunding(t, ctx, svc, pool, first, projects)
+	checkPPP(t, ctx, svc, first, projects)
 
 	// A second load replays every command and writes nothing.
 	before := countEvents(t, pool)
@@ -112,6 +114,15 @@ func TestLoadDemoCoversEveryStatusAndIsIdempotent(t *testing.T) {
 	for name, id := range first.ApplicationIDs {
 		if second.ApplicationIDs[name] != id {
 			t.Fatalf("application %s: second load returned id %s, first %s", name, second.ApplicationIDs[name], id)
+		}
+	}
+	if len(second.PPPArrangementIDs) != len(first.PPPArrangementIDs) || second.PPPLedgers != first.PPPLedgers {
+		t.Fatalf("second load: %d PPP arrangements and %d ledgers, first %d and %d",
+			len(second.PPPArrangementIDs), second.PPPLedgers, len(first.PPPArrangementIDs), first.PPPLedgers)
+	}
+	for code, id := range first.PPPArrangementIDs {
+		if second.PPPArrangementIDs[code] != id {
+			t.Fatalf("PPP arrangement of %s: second load returned id %s, first %s", code, second.PPPArrangementIDs[code], id)
 		}
 	}
 }
@@ -331,6 +342,15 @@ func countEventsOfType(t *testing.T, pool *pgxpool.Pool, eventType string) int {
 	return n
 }
 
+// documentedProjects are the demonstration projects the documents name (issue 6), as the demo
+// names them.
+var documentedProjects = []string{
+	"“智慧徐州”云中心", "肉菜流通追溯体系", // Xuzhou
+	"“宽带成都”", "成都云计算中心", "成都市智能交通工程", "数字城管", "应急指挥", // Chengdu
+	"畅行江苏", "智慧健康", "警务大数据", "一张图", // Jiangsu
+	"“智慧淮安”PPP项目", "光网咸宁", // Huai'an, Xianning
+}
+
 // checkPortfolio checks the facts the demo promises beyond statuses.
 func checkPortfolio(t *testing.T, today domain.Date, projects map[domain.ProjectCode]*domain.Project) {
 	t.Helper()
@@ -379,6 +399,21 @@ func checkPortfolio(t *testing.T, today domain.Date, projects map[domain.Project
 	}
 	if !ppp {
 		t.Error("no project is funded with PPP social capital")
+	}
+
+	// The demonstration projects the documents name are there, each with milestones and indicators.
+	named := map[string]bool{}
+	for _, p := range projects {
+		for _, want := range documentedProjects {
+			if strings.Contains(p.Name(), want) && len(p.Milestones()) > 0 && len(p.Indicators()) > 0 {
+				named[want] = true
+			}
+		}
+	}
+	for _, want := range documentedProjects {
+		if !named[want] {
+			t.Errorf("no demo project %q with milestones and indicators", want)
+		}
 	}
 
 	// The documents' headline targets are there.
@@ -484,4 +519,5 @@ func TestDemoReadModelsRebuildFromEvents(t *testing.T) {
 			t.Errorf("application %s: application_view says %s, the events %s", name, status, x.Status())
 		}
 	}
+	checkPPPReadModels(t, ctx, svc, pool, sum)
 }

@@ -13,6 +13,8 @@ func loadXianning(l *loader) {
 	xianningSmartTourism(l)
 	chibiSmartAgriculture(l)
 	chongyangIPTV(l)
+	xianningUtilityTunnel(l) // demo_xianning_ppp.go
+	xianningDataCentre(l)
 }
 
 // 光网咸宁: EVALUATED in 2019, all 2017 targets met.

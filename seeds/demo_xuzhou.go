@@ -163,6 +163,16 @@ func xuzhouLogisticsPlatform(l *loader) {
 	p.review(expertNJU, 72, "2500万元银行贷款的还款来源缺少测算;平台应部署在“智慧徐州”云中心。")
 	p.returnForRevision("请补充:一、金融物流模式下各方数据共享与风险分担机制;二、银行贷款2500万元的还款来源测算;" +
 		"三、按“不扩建、不新建、集中部署”原则改为部署在“智慧徐州”云中心后重新申报。")
+	// The owner answers the loan question by turning to a PPP (demo_ppp_xuzhou.go): social capital
+	// replaces the self-raised money and the bank loan, repaid from platform fees and a
+	// viability-gap subsidy. Not resubmitted yet: the PPP's affordability review comes first.
+	revised := p.details
+	p.revise(proposal{
+		Name: revised.Name, Domain: revised.Domain, Region: revised.Region,
+		Description: revised.Description + "采用PPP模式(BOT,可行性缺口补助)引入社会资本建设运营,平台部署在“智慧徐州”云中心。",
+		Funding:     domain.FundingPlan{FiscalSpecialFund: wan(1500), PPPSocialCapital: wan(3500)},
+		Start:       "2027-01-01", End: "2028-12-31",
+	})
 }
 
 // 邳州市政务云平台: REJECTED as duplicate construction.

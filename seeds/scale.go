@@ -23,13 +23,18 @@ type ScaleOptions struct {
 
 // ScaleSummary is what LoadScale wrote.
 type ScaleSummary struct {
-	Projects      int
-	Funds         int
-	Applications  int
-	Events        int
-	Transactions  int
-	AlreadyLoaded bool
-	Took          time.Duration
+	Projects     int
+	Funds        int
+	Applications int
+	// PPPArrangements is the number of PPP arrangements, PPPStages them by stage, and PPPLedgers
+	// the number of regions whose fiscal affordability ledger was opened.
+	PPPArrangements int
+	PPPStages       map[domain.PPPStage]int
+	PPPLedgers      int
+	Events          int
+	Transactions    int
+	AlreadyLoaded   bool
+	Took            time.Duration
 }
 
 // scaleToday is the generator's "today": every generated fact is dated on or before it, so the
@@ -40,10 +45,11 @@ var scaleToday = domain.MustDate("2026-06-30")
 // the catalogue's cities and counties and every domain, each with a realistic history made by the
 // domain's own commands (proposal, review, approval, construction, milestones, spending,
 // progress, indicators and measurements, acceptance, operation), plus one special fund per city
-// and funding applications approved and paid from them. Events go to the store in large batched
-// appends, many streams per transaction. The ids come from the seeded generator, so the same
-// options give the same portfolio; loading it again finds the first project's code taken and
-// writes nothing.
+// and funding applications approved and paid from them, and for about one project in ten a PPP
+// arrangement at some stage with its region's fiscal affordability ledger (scale_ppp.go). Events
+// go to the store in large batched appends, many streams per transaction. The ids come from the
+// seeded generator, so the same options give the same portfolio; loading it again finds the first
+// project's code taken and writes nothing.
 func LoadScale(ctx context.Context, store *eventstore.Store, opts ScaleOptions) (ScaleSummary, error) {
 	start := time.Now()
 	if opts.Projects <= 0 {
@@ -73,6 +79,7 @@ func LoadScale(ctx context.Context, store *eventstore.Store, opts ScaleOptions) 
 		return ScaleSummary{}, err
 	}
 	return ScaleSummary{Projects: opts.Projects, Funds: len(g.fundIDs), Applications: g.applications,
+		PPPArrangements: g.pppArrangements, PPPStages: g.pppStages, PPPLedgers: len(g.ledgers),
 		Events: w.events, Transactions: w.txs, Took: time.Since(start)}, nil
 }
 
@@ -145,12 +152,17 @@ type generator struct {
 	funds        map[domain.FundID]*domain.Fund
 	fundVersion  map[domain.FundID]int
 	applications int
+	ledgers      map[domain.RegionCode]*domain.PPPLedger // opened on first use (scale_ppp.go)
+	// pppArrangements counts the PPP arrangements, pppStages them by the stage they reached.
+	pppArrangements int
+	pppStages       map[domain.PPPStage]int
 }
 
 func newGenerator(seed uint64) *generator {
 	g := &generator{rng: rand.New(rand.NewPCG(seed, seed^0x5eed)), idTime: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC),
 		domains: domain.ProjectDomains(), fundIDs: map[domain.RegionCode]domain.FundID{},
-		funds: map[domain.FundID]*domain.Fund{}, fundVersion: map[domain.FundID]int{}}
+		funds: map[domain.FundID]*domain.Fund{}, fundVersion: map[domain.FundID]int{},
+		ledgers: map[domain.RegionCode]*domain.PPPLedger{}, pppStages: map[domain.PPPStage]int{}}
 	for _, r := range domain.Regions() {
 		if r.Level != domain.RegionProvince {
 			g.regions = append(g.regions, r)

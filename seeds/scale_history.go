@@ -113,11 +113,16 @@ func (g *generator) project(w *batchWriter, i int) error {
 	dom := g.domains[g.rng.IntN(len(g.domains))]
 	p := &domain.Project{}
 	h := &history{}
+	// A PPP project's non-fiscal money is the social-capital partner's (scale_ppp.go).
+	isPPP := g.rng.IntN(100) < pppShare
+	funding := domain.FundingPlan{FiscalSpecialFund: fiscal, SelfRaised: invest - fiscal}
+	if isPPP {
+		funding = domain.FundingPlan{FiscalSpecialFund: fiscal, PPPSocialCapital: invest - fiscal}
+	}
 	h.do(p.Propose(owner, domain.ProposeProject{ID: id, Code: g.code(i), ProjectDetails: domain.ProjectDetails{
 		Name: fmt.Sprintf("%s%s示范工程%d", region.Name, dom, i), Domain: dom, Region: region.Code,
 		Description: "规模测试项目 " + string(dom), PlannedInvestment: invest,
-		Funding:      domain.FundingPlan{FiscalSpecialFund: fiscal, SelfRaised: invest - fiscal},
-		PlannedStart: start, PlannedEnd: end,
+		Funding: funding, PlannedStart: start, PlannedEnd: end,
 	}}))
 	st := g.stageOf()
 	approvedOn := domain.DateOf(start.Time().AddDate(0, 0, -30))
@@ -167,6 +172,11 @@ func (g *generator) project(w *batchWriter, i int) error {
 	}
 	if err := w.add(domain.ProjectStreamID(id), domain.ProjectStreamType, 0, h.events); err != nil {
 		return err
+	}
+	if isPPP && st != stRejected && st != stCancelled {
+		if err := g.ppp(w, p, owner, region); err != nil {
+			return err
+		}
 	}
 	if st >= stConstruction && st != stCancelled && st != stSuspended && g.rng.IntN(100) < 30 {
 		return g.application(w, p, owner, region, milestones)

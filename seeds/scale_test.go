@@ -62,4 +62,27 @@ func TestLoadScaleWritesTheSamePortfolioForTheSameSeedAndNothingTheSecondTime(t 
 	if statuses < 11 || overdrawn != 0 || paid == 0 {
 		t.Fatalf("%d project statuses, %d funds not adding up, %d tranches paid", statuses, overdrawn, paid)
 	}
+
+	// PPP: a realistic share of the projects, several stages, payments made, and in no region and
+	// year do the reserved obligations exceed 10% of the budget (nor differ from the live
+	// arrangements' obligations).
+	t.Logf("PPP: %d arrangements by stage %v, %d ledgers", sumA.PPPArrangements, sumA.PPPStages, sumA.PPPLedgers)
+	if sumA.PPPArrangements < 400/20 || sumA.PPPArrangements > 400/5 || sumA.PPPLedgers == 0 {
+		t.Fatalf("%d PPP arrangements and %d ledgers among 400 projects", sumA.PPPArrangements, sumA.PPPLedgers)
+	}
+	var stages, overCap, mismatched, pppPaid, arrangements int
+	if err := a.Pool.QueryRow(ctx, `SELECT (SELECT count(DISTINCT stage) FROM ppp_arrangement_view),
+		(SELECT count(*) FROM (SELECT r.region_code, r.year FROM ppp_reserved_view r JOIN ppp_budget_view b USING (region_code, year)
+			GROUP BY r.region_code, r.year, b.budget HAVING sum(r.amount) * 10 > b.budget) x),
+		(SELECT count(*) FROM (SELECT o.arrangement_id, o.year FROM ppp_obligation_view o JOIN ppp_arrangement_view a ON a.id = o.arrangement_id
+			LEFT JOIN ppp_reserved_view r ON r.arrangement_id = o.arrangement_id AND r.year = o.year
+			WHERE (a.stage IN ('PROCUREMENT', 'EXECUTION')) <> (r.amount IS NOT NULL) OR r.amount <> o.amount) y),
+		(SELECT count(*) FROM ppp_payment_view WHERE paid > 0),
+		(SELECT count(*) FROM ppp_arrangement_view)`).Scan(&stages, &overCap, &mismatched, &pppPaid, &arrangements); err != nil {
+		t.Fatal(err)
+	}
+	if stages < 5 || overCap != 0 || mismatched != 0 || pppPaid == 0 || arrangements != sumA.PPPArrangements {
+		t.Fatalf("PPP read models: %d stages, %d region-years above the cap, %d obligations not matching the ledger, %d payments made, %d arrangements (summary %d)",
+			stages, overCap, mismatched, pppPaid, arrangements, sumA.PPPArrangements)
+	}
 }

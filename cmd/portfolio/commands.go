@@ -66,8 +66,8 @@ func cmdSeed(ctx context.Context, cfg config, args []string, log *slog.Logger, s
 			fmt.Fprintf(stdout, "scale portfolio of seed %d is already loaded; nothing written\n", *seed)
 			return nil
 		}
-		fmt.Fprintf(stdout, "scale portfolio: %d projects, %d funds, %d applications, %d events in %d transactions, %s (%.0f events/s)\n",
-			sum.Projects, sum.Funds, sum.Applications, sum.Events, sum.Transactions, sum.Took.Round(time.Millisecond), float64(sum.Events)/sum.Took.Seconds())
+		fmt.Fprintf(stdout, "scale portfolio: %d projects, %d funds, %d applications, %d PPP arrangements (%d regional ledgers), %d events in %d transactions, %s (%.0f events/s)\n",
+			sum.Projects, sum.Funds, sum.Applications, sum.PPPArrangements, sum.PPPLedgers, sum.Events, sum.Transactions, sum.Took.Round(time.Millisecond), float64(sum.Events)/sum.Took.Seconds())
 		fmt.Fprintln(stdout, "read models: run `portfolio rebuild` (or start the server) to project them")
 		return nil
 	}
@@ -80,7 +80,8 @@ func seedDemo(ctx context.Context, store *eventstore.Store, log *slog.Logger, st
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
-	fmt.Fprintf(stdout, "demo portfolio: %d projects, %d commands (%d already loaded) in %s\n", sum.Projects, sum.Commands, sum.Replayed, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "demo portfolio: %d projects, %d funds, %d funding applications, %d PPP arrangements, %d regional PPP ledgers; %d commands (%d already loaded) in %s\n",
+		sum.Projects, sum.Funds, sum.Applications, sum.PPPArrangements, sum.PPPLedgers, sum.Commands, sum.Replayed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

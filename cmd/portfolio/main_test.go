@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -73,7 +74,7 @@ func TestMigrateSeedTwiceAndRebuildAgainstDATABASE_URL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "24 projects") || !strings.Contains(out, "(0 already loaded)") {
+	if !strings.Contains(out, "26 projects") || !strings.Contains(out, "6 PPP arrangements") || !strings.Contains(out, "(0 already loaded)") {
 		t.Fatalf("first seed said %q", out)
 	}
 	var events int
@@ -95,17 +96,42 @@ func TestMigrateSeedTwiceAndRebuildAgainstDATABASE_URL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var projects int
-	if err := db.Pool.QueryRow(context.Background(), `SELECT count(*) FROM project_view`).Scan(&projects); err != nil {
+	var projects, arrangements int
+	if err := db.Pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM project_view), (SELECT count(*) FROM ppp_arrangement_view)`).Scan(&projects, &arrangements); err != nil {
 		t.Fatal(err)
 	}
-	if projects != 24 || !strings.Contains(out, "projects.v1") {
-		t.Fatalf("rebuild gave %d projects and said %q", projects, out)
+	if projects != 26 || arrangements != 6 || !strings.Contains(out, "projects.v1") || !strings.Contains(out, "ppp_ledgers.v1") {
+		t.Fatalf("rebuild gave %d projects and %d PPP arrangements and said %q", projects, arrangements, out)
 	}
 }
 
 func TestMaskURLHidesThePassword(t *testing.T) {
 	if got := maskURL("postgres://app:s3cret@db:5432/portfolio"); strings.Contains(got, "s3cret") {
 		t.Fatalf("maskURL leaked the password: %s", got)
+	}
+}
+
+func TestSeedScaleLoadsASyntheticPortfolioWithPPPOnce(t *testing.T) {
+	db := testdb.New(t)
+	t.Setenv("DATABASE_URL", db.URL)
+	if _, err := runCmd(t, "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCmd(t, "seed", "--scale", "200", "--seed", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "200 projects") || !strings.Contains(out, "PPP arrangements") {
+		t.Fatalf("scale seed said %q", out)
+	}
+	var arrangements int
+	if err := db.Pool.QueryRow(context.Background(), `SELECT count(DISTINCT stream_id) FROM events WHERE stream_type = 'ppp_arrangement'`).Scan(&arrangements); err != nil {
+		t.Fatal(err)
+	}
+	if arrangements == 0 || !strings.Contains(out, fmt.Sprintf(" %d PPP arrangements", arrangements)) {
+		t.Fatalf("%d PPP arrangement streams stored; the seed said %q", arrangements, out)
+	}
+	if out, err := runCmd(t, "seed", "--scale", "200", "--seed", "3"); err != nil || !strings.Contains(out, "already loaded") {
+		t.Fatalf("second scale seed: %q, %v", out, err)
 	}
 }
