@@ -99,8 +99,15 @@ type ComplexityRoot struct {
 		Status         func(childComplexity int) int
 	}
 
+	Change struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
+		Path   func(childComplexity int) int
+	}
+
 	Event struct {
 		Actor         func(childComplexity int) int
+		Changes       func(childComplexity int) int
 		Command       func(childComplexity int) int
 		CorrelationID func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -633,12 +640,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BudgetRevision.Status(childComplexity), true
 
+	case "Change.after":
+		if e.ComplexityRoot.Change.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.After(childComplexity), true
+	case "Change.before":
+		if e.ComplexityRoot.Change.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Before(childComplexity), true
+	case "Change.path":
+		if e.ComplexityRoot.Change.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Path(childComplexity), true
+
 	case "Event.actor":
 		if e.ComplexityRoot.Event.Actor == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Event.Actor(childComplexity), true
+	case "Event.changes":
+		if e.ComplexityRoot.Event.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Changes(childComplexity), true
 	case "Event.command":
 		if e.ComplexityRoot.Event.Command == nil {
 			break
@@ -3150,6 +3182,31 @@ extend type Mutation {
   rejectBudgetRevision("The command and its options." input: RejectBudgetRevisionInput!): ProjectPayload!
 }
 `, BuiltIn: false},
+	{Name: "../schema/changes.graphqls", Input: `"""
+One value of a project's, fund's, funding application's or PPP arrangement's state that an event
+changed. The state is what the aggregate shows (its status, money, dates, milestones, scores, ...)
+as a JSON object with camelCase keys; values are written as the API writes them (Money as decimal
+strings of yuan, dates as YYYY-MM-DD), and a zero value (0, "", no date, an empty list) is null.
+"""
+type Change {
+  "Where in the state: a JSON Pointer (RFC 6901), e.g. \"/approvedBudget\" or \"/milestones/0/achievedOn\"."
+  path: String!
+  "The value before the event; null when it had none."
+  before: JSON
+  "The value after the event; null when it has none."
+  after: JSON
+}
+
+extend type Event {
+  """
+  What the event changed, value by value, in path order. Computed by replaying the stream from its
+  first event to the last event of the page (the cost grows with the stream's length, not only the
+  page's) and comparing the state before and after each event of the page. Before an
+  application's decision an expert does not see other experts' scores here either.
+  """
+  changes: [Change!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/delivery.graphqls", Input: `"Start construction of an APPROVED project (its owner)."
 input StartConstructionInput {
   "Echoed in the payload."
@@ -4602,6 +4659,18 @@ func (ec *executionContext) childFields_BudgetRevision(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type BudgetRevision", field.Name)
 }
 
+func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "path":
+		return ec.fieldContext_Change_path(ctx, field)
+	case "before":
+		return ec.fieldContext_Change_before(ctx, field)
+	case "after":
+		return ec.fieldContext_Change_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Change", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4620,6 +4689,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_correlationId(ctx, field)
 	case "recordedAt":
 		return ec.fieldContext_Event_recordedAt(ctx, field)
+	case "changes":
+		return ec.fieldContext_Event_changes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
