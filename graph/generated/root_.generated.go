@@ -36,6 +36,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Region() RegionResolver
 	SimilarProject() SimilarProjectResolver
+	Subscription() SubscriptionResolver
 	Tranche() TrancheResolver
 	Viewer() ViewerResolver
 	WorkItem() WorkItemResolver
@@ -305,6 +306,17 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PortfolioChange struct {
+		Code              func(childComplexity int) int
+		Domain            func(childComplexity int) int
+		Event             func(childComplexity int) int
+		Name              func(childComplexity int) int
+		OwnerOrganization func(childComplexity int) int
+		ProjectID         func(childComplexity int) int
+		Region            func(childComplexity int) int
+		Status            func(childComplexity int) int
+	}
+
 	ProgressReport struct {
 		AsOf      func(childComplexity int) int
 		Narrative func(childComplexity int) int
@@ -366,6 +378,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ProjectEventNotice struct {
+		ApplicationID func(childComplexity int) int
+		Event         func(childComplexity int) int
+		ProjectID     func(childComplexity int) int
+	}
+
 	ProjectPayload struct {
 		BudgetRevision   func(childComplexity int) int
 		ClientMutationID func(childComplexity int) int
@@ -407,6 +425,11 @@ type ComplexityRoot struct {
 	SimilarProject struct {
 		Project func(childComplexity int) int
 		Score   func(childComplexity int) int
+	}
+
+	Subscription struct {
+		PortfolioChanges func(childComplexity int, region *string, domain *domain.ProjectDomain) int
+		ProjectEvents    func(childComplexity int, projectID string) int
 	}
 
 	Tranche struct {
@@ -1822,6 +1845,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PortfolioChange.code":
+		if e.ComplexityRoot.PortfolioChange.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Code(childComplexity), true
+	case "PortfolioChange.domain":
+		if e.ComplexityRoot.PortfolioChange.Domain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Domain(childComplexity), true
+	case "PortfolioChange.event":
+		if e.ComplexityRoot.PortfolioChange.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Event(childComplexity), true
+	case "PortfolioChange.name":
+		if e.ComplexityRoot.PortfolioChange.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Name(childComplexity), true
+	case "PortfolioChange.ownerOrganization":
+		if e.ComplexityRoot.PortfolioChange.OwnerOrganization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.OwnerOrganization(childComplexity), true
+	case "PortfolioChange.projectId":
+		if e.ComplexityRoot.PortfolioChange.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.ProjectID(childComplexity), true
+	case "PortfolioChange.region":
+		if e.ComplexityRoot.PortfolioChange.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Region(childComplexity), true
+	case "PortfolioChange.status":
+		if e.ComplexityRoot.PortfolioChange.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Status(childComplexity), true
+
 	case "ProgressReport.asOf":
 		if e.ComplexityRoot.ProgressReport.AsOf == nil {
 			break
@@ -2130,6 +2202,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProjectEdge.Node(childComplexity), true
 
+	case "ProjectEventNotice.applicationId":
+		if e.ComplexityRoot.ProjectEventNotice.ApplicationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEventNotice.ApplicationID(childComplexity), true
+	case "ProjectEventNotice.event":
+		if e.ComplexityRoot.ProjectEventNotice.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEventNotice.Event(childComplexity), true
+	case "ProjectEventNotice.projectId":
+		if e.ComplexityRoot.ProjectEventNotice.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEventNotice.ProjectID(childComplexity), true
+
 	case "ProjectPayload.budgetRevision":
 		if e.ComplexityRoot.ProjectPayload.BudgetRevision == nil {
 			break
@@ -2343,6 +2434,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SimilarProject.Score(childComplexity), true
+
+	case "Subscription.portfolioChanges":
+		if e.ComplexityRoot.Subscription.PortfolioChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_portfolioChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.PortfolioChanges(childComplexity, args["region"].(*string), args["domain"].(*domain.ProjectDomain)), true
+	case "Subscription.projectEvents":
+		if e.ComplexityRoot.Subscription.ProjectEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_projectEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ProjectEvents(childComplexity, args["projectId"].(string)), true
 
 	case "Tranche.amount":
 		if e.ComplexityRoot.Tranche.Amount == nil {
@@ -2563,6 +2677,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -4394,6 +4525,68 @@ extend type Project {
   ): [SimilarProject!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/subscription.graphqls", Input: `"An event of a project or of one of its funding applications, delivered as it is recorded."
+type ProjectEventNotice {
+  "The project."
+  projectId: ID!
+  "The funding application the event belongs to; null for the project's own events."
+  applicationId: ID
+  "The event, as the histories show it (with its changes)."
+  event: Event!
+}
+
+"One event of a project, with the project as it stands after it."
+type PortfolioChange {
+  "The project."
+  projectId: ID!
+  "The project's code."
+  code: String!
+  "The project's name."
+  name: String!
+  "The project's region."
+  region: Region!
+  "The field the project serves."
+  domain: ProjectDomain!
+  "The project's owner organisation."
+  ownerOrganization: String!
+  "The project's status after the event."
+  status: ProjectStatus!
+  "The event, as the histories show it (type, actor, recordedAt, payload, changes)."
+  event: Event!
+}
+
+"""
+Live updates over WebSocket (graphql-transport-ws or the older graphql-ws protocol) at /graphql.
+Authenticate in the connection_init payload, {"Authorization": "Bearer <token>"}, or with the
+Authorization header of the upgrade request; a connection without a valid token is closed with
+4403. Each subscription receives the events recorded after it started. A client that falls too far
+behind is sent an error (extensions.code SUBSCRIBER_TOO_SLOW) and its subscription ends.
+"""
+type Subscription {
+  """
+  A project's events as they are recorded, with those of its funding applications for the roles
+  that see them (office, finance, leadership, administrators and the owner; not experts). An owner
+  may follow only its own organisation's projects (FORBIDDEN otherwise); an unknown project is
+  NOT_FOUND.
+  """
+  projectEvents(
+    "The project's id (UUID)."
+    projectId: ID!
+  ): ProjectEventNotice!
+
+  """
+  Every project event in a region (with its sub-regions) and/or a domain; no filter: the whole
+  portfolio. An owner receives only its own organisation's projects. An unknown region is
+  BAD_USER_INPUT.
+  """
+  portfolioChanges(
+    "A region code of the catalogue; includes everything below it."
+    region: ID
+    "A domain."
+    domain: ProjectDomain
+  ): PortfolioChange!
+}
+`, BuiltIn: false},
 	{Name: "../schema/suspension.graphqls", Input: `"Halt an APPROVED, IN_CONSTRUCTION, ACCEPTANCE_REQUESTED or IN_OPERATION project (office)."
 input SuspendProjectInput {
   "Echoed in the payload."
@@ -4979,6 +5172,28 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PortfolioChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "projectId":
+		return ec.fieldContext_PortfolioChange_projectId(ctx, field)
+	case "code":
+		return ec.fieldContext_PortfolioChange_code(ctx, field)
+	case "name":
+		return ec.fieldContext_PortfolioChange_name(ctx, field)
+	case "region":
+		return ec.fieldContext_PortfolioChange_region(ctx, field)
+	case "domain":
+		return ec.fieldContext_PortfolioChange_domain(ctx, field)
+	case "ownerOrganization":
+		return ec.fieldContext_PortfolioChange_ownerOrganization(ctx, field)
+	case "status":
+		return ec.fieldContext_PortfolioChange_status(ctx, field)
+	case "event":
+		return ec.fieldContext_PortfolioChange_event(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortfolioChange", field.Name)
+}
+
 func (ec *executionContext) childFields_ProgressReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "asOf":
@@ -5099,6 +5314,18 @@ func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field g
 		return ec.fieldContext_ProjectEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProjectEventNotice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "projectId":
+		return ec.fieldContext_ProjectEventNotice_projectId(ctx, field)
+	case "applicationId":
+		return ec.fieldContext_ProjectEventNotice_applicationId(ctx, field)
+	case "event":
+		return ec.fieldContext_ProjectEventNotice_event(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProjectEventNotice", field.Name)
 }
 
 func (ec *executionContext) childFields_ProjectPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/eventstore"
 )
 
 // Change is one value of an aggregate's state that an event changed.
@@ -187,5 +188,15 @@ func (c *EventConnection) HideScoresExcept(expert string) {
 			e.Node.page.redact = func(v map[string]any) { redactScores(v, expert) }
 			return // one page for the whole connection
 		}
+	}
+}
+
+// RecordedEvent is an event just read from the store (a live update) as the histories show it,
+// its changes computed on demand like those of a one-event page.
+func (s *Store) RecordedEvent(r eventstore.Recorded) *Event {
+	return &Event{
+		ID: r.EventID, Version: r.Version, Type: r.Type, Command: r.Command, Payload: r.Payload,
+		Actor: r.Actor, CorrelationID: r.CorrelationID, RecordedAt: r.RecordedAt.UTC(),
+		page: &changePage{pool: s.pool, stream: r.StreamID, from: r.Version, to: r.Version},
 	}
 }

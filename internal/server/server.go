@@ -16,6 +16,7 @@ import (
 	"github.com/smartcity/portfolio/internal/app"
 	"github.com/smartcity/portfolio/internal/auth"
 	"github.com/smartcity/portfolio/internal/eventstore"
+	"github.com/smartcity/portfolio/internal/live"
 	"github.com/smartcity/portfolio/projections"
 )
 
@@ -25,7 +26,10 @@ type Config struct {
 	TokenSecret  string
 	Logger       *slog.Logger
 	PollInterval time.Duration // how often idle projections look for other processes' writes
-	MaxConns     int32
+	// LivePollInterval is how often subscriptions look for other processes' writes (default 1 s);
+	// this process's commits wake them at once.
+	LivePollInterval time.Duration
+	MaxConns         int32
 }
 
 // Server is the running product.
@@ -35,6 +39,7 @@ type Server struct {
 	Runner    *projections.Runner
 	Service   *app.Service
 	Authority *auth.Authority
+	Live      *live.Broker // feeds the GraphQL subscriptions
 	Handler   http.Handler
 	log       *slog.Logger
 }
@@ -74,13 +79,20 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	svc := app.NewService(store, runner, log)
-	s := &Server{Pool: pool, Store: store, Runner: runner, Service: svc, Authority: authority, log: log}
-	s.Handler = authority.Middleware(graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log}))
+	broker, err := live.Start(ctx, pool, signal, log, live.Config{PollInterval: cfg.LivePollInterval})
+	if err != nil {
+		_ = runner.Close()
+		pool.Close()
+		return nil, err
+	}
+	s := &Server{Pool: pool, Store: store, Runner: runner, Service: svc, Authority: authority, Live: broker, log: log}
+	s.Handler = authority.Middleware(graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log, Live: broker, Authority: authority}))
 	return s, nil
 }
 
-// Close stops the projections and closes the pool.
+// Close ends the subscriptions, stops the projections and closes the pool.
 func (s *Server) Close() {
+	s.Live.Close()
 	if err := s.Runner.Close(); err != nil {
 		s.log.Warn("closing projections", "err", err)
 	}
