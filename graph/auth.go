@@ -10,7 +10,7 @@ import (
 	"github.com/smartcity/portfolio/internal/auth"
 )
 
-// requireActor is a field middleware that refuses every Query and Mutation field to a request
+// requireActor is a field middleware that refuses every Query, Mutation and Subscription field to a request
 // without a valid bearer token (UNAUTHENTICATED), in one place so that no resolver can forget.
 // Introspection (__schema, __type) stays open: tools read the schema before anyone logs in.
 //
@@ -18,7 +18,7 @@ import (
 // non-null field nulls its parent as GraphQL requires.
 func requireActor(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || (fc.Object != "Query" && fc.Object != "Mutation") || strings.HasPrefix(fc.Field.Name, "__") {
+	if fc == nil || (fc.Object != "Query" && fc.Object != "Mutation" && fc.Object != "Subscription") || strings.HasPrefix(fc.Field.Name, "__") {
 		return next(ctx)
 	}
 	if _, err := auth.ActorFrom(ctx); err != nil {

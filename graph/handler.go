@@ -17,6 +17,8 @@ import (
 	"github.com/smartcity/portfolio/graph/generated"
 	"github.com/smartcity/portfolio/graph/readmodel"
 	"github.com/smartcity/portfolio/internal/app"
+	"github.com/smartcity/portfolio/internal/auth"
+	"github.com/smartcity/portfolio/internal/live"
 )
 
 // Endpoints of the handler.
@@ -44,6 +46,10 @@ type Deps struct {
 	Logger  *slog.Logger
 	// ComplexityLimit overrides DefaultComplexityLimit when positive.
 	ComplexityLimit int
+	// Live feeds the subscriptions and Authority checks the tokens of WebSocket connections
+	// (connection_init); without them subscriptions are refused.
+	Live      *live.Broker
+	Authority *auth.Authority
 }
 
 // NewHandler serves the GraphQL API at /graphql, GraphiQL at / and a health check at /healthz.
@@ -55,7 +61,7 @@ func NewHandler(d Deps) http.Handler {
 		log = slog.New(slog.DiscardHandler)
 	}
 	rm := readmodel.New(d.Pool)
-	cfg := generated.Config{Resolvers: &rootResolver{svc: d.Service, rm: rm}}
+	cfg := generated.Config{Resolvers: &rootResolver{svc: d.Service, rm: rm, live: d.Live}}
 	cfg.Complexity = complexity()
 	limit := d.ComplexityLimit
 	if limit <= 0 {
@@ -63,7 +69,8 @@ func NewHandler(d Deps) http.Handler {
 	}
 
 	srv := handler.New(generated.NewExecutableSchema(cfg))
-	srv.AddTransport(transport.GET{}) // queries only: it refuses mutations
+	srv.AddTransport(websocketTransport(d.Authority)) // before GET: an upgrade is a GET too
+	srv.AddTransport(transport.GET{})                 // queries only: it refuses mutations
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
 	srv.Use(extension.Introspection{})
@@ -73,7 +80,7 @@ func NewHandler(d Deps) http.Handler {
 	srv.AroundFields(requireActor)
 
 	mux := http.NewServeMux()
-	mux.Handle(GraphQLPath, withRequestState(d.Service, rm, overHTTP(srv)))
+	mux.Handle(GraphQLPath, withRequestState(d.Service, rm, upgrades(srv, overHTTP(srv))))
 	mux.Handle("GET /{$}", playground.Handler("Smart-city project portfolio", GraphQLPath))
 	mux.Handle("GET "+HealthPath, healthz(d.Pool))
 	return mux

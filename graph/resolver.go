@@ -7,12 +7,14 @@ package graph
 import (
 	"github.com/smartcity/portfolio/graph/readmodel"
 	"github.com/smartcity/portfolio/internal/app"
+	"github.com/smartcity/portfolio/internal/live"
 )
 
 // rootResolver is the wiring root every resolver hangs off: the command service and the read
 // models. Per-request state (dataloaders, "today", the correlation id) travels in the
 // request's context instead.
 type rootResolver struct {
-	svc *app.Service
-	rm  *readmodel.Store
+	svc  *app.Service
+	rm   *readmodel.Store
+	live *live.Broker // the events of subscriptions
 }

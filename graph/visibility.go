@@ -77,12 +77,14 @@ func visibleScores(a domain.Actor, app *readmodel.Application, scores []*readmod
 // scoredEventType is the event that carries an expert's score and opinion.
 var scoredEventType = (&domain.ApplicationScored{}).EventType()
 
-// redactScores removes the score and opinion from the scoring events of other experts, for an
-// actor who may see only their own scores; the events themselves (who scored, when) stay.
+// redactScores removes the score and opinion from the scoring events of other experts, and from
+// the state before and after every event (Event.changes), for an actor who may see only their own
+// scores; the events themselves (who scored, when) stay.
 func redactScores(a domain.Actor, app *readmodel.Application, conn *readmodel.EventConnection) (*readmodel.EventConnection, error) {
 	if !seesOnlyOwnScores(a, app) {
 		return conn, nil
 	}
+	conn.HideScoresExcept(a.UserID)
 	out := *conn
 	out.Edges = make([]*readmodel.EventEdge, len(conn.Edges))
 	for i, edge := range conn.Edges {

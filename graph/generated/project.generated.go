@@ -3525,6 +3525,72 @@ func (ec *executionContext) marshalOProjectDomain2ᚕgithubᚗcomᚋsmartcityᚋ
 	return ret
 }
 
+func (ec *executionContext) unmarshalOProjectDomain2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐProjectDomain(ctx context.Context, v any) (*domain.ProjectDomain, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOProjectDomain2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐProjectDomain[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProjectDomain2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐProjectDomain(ctx context.Context, sel ast.SelectionSet, v *domain.ProjectDomain) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOProjectDomain2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐProjectDomain[*v])
+	return res
+}
+
+var (
+	unmarshalOProjectDomain2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐProjectDomain = map[string]domain.ProjectDomain{
+		"BROADBAND_CLOUD": domain.DomainBroadbandCloud,
+		"E_GOVERNMENT":    domain.DomainEGovernment,
+		"TRANSPORT":       domain.DomainTransport,
+		"LOGISTICS":       domain.DomainLogistics,
+		"TOURISM":         domain.DomainTourism,
+		"HEALTH":          domain.DomainHealth,
+		"EDUCATION":       domain.DomainEducation,
+		"COMMUNITY":       domain.DomainCommunity,
+		"WATER":           domain.DomainWater,
+		"POWER_GRID":      domain.DomainPowerGrid,
+		"CITY_MANAGEMENT": domain.DomainCityManagement,
+		"ENVIRONMENT":     domain.DomainEnvironment,
+		"EMERGENCY":       domain.DomainEmergency,
+		"AGRICULTURE":     domain.DomainAgriculture,
+		"MANUFACTURING":   domain.DomainManufacturing,
+		"E_COMMERCE":      domain.DomainECommerce,
+		"FOOD_SAFETY":     domain.DomainFoodSafety,
+		"CYBER_SECURITY":  domain.DomainCyberSecurity,
+		"PUBLIC_SECURITY": domain.DomainPublicSecurity,
+		"LAND_RESOURCES":  domain.DomainLandResources,
+	}
+	marshalOProjectDomain2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐProjectDomain = map[domain.ProjectDomain]string{
+		domain.DomainBroadbandCloud: "BROADBAND_CLOUD",
+		domain.DomainEGovernment:    "E_GOVERNMENT",
+		domain.DomainTransport:      "TRANSPORT",
+		domain.DomainLogistics:      "LOGISTICS",
+		domain.DomainTourism:        "TOURISM",
+		domain.DomainHealth:         "HEALTH",
+		domain.DomainEducation:      "EDUCATION",
+		domain.DomainCommunity:      "COMMUNITY",
+		domain.DomainWater:          "WATER",
+		domain.DomainPowerGrid:      "POWER_GRID",
+		domain.DomainCityManagement: "CITY_MANAGEMENT",
+		domain.DomainEnvironment:    "ENVIRONMENT",
+		domain.DomainEmergency:      "EMERGENCY",
+		domain.DomainAgriculture:    "AGRICULTURE",
+		domain.DomainManufacturing:  "MANUFACTURING",
+		domain.DomainECommerce:      "E_COMMERCE",
+		domain.DomainFoodSafety:     "FOOD_SAFETY",
+		domain.DomainCyberSecurity:  "CYBER_SECURITY",
+		domain.DomainPublicSecurity: "PUBLIC_SECURITY",
+		domain.DomainLandResources:  "LAND_RESOURCES",
+	}
+)
+
 func (ec *executionContext) unmarshalOProjectFilter2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋgraphᚋmodelᚐProjectFilter(ctx context.Context, v any) (*model.ProjectFilter, error) {
 	if v == nil {
 		return nil, nil

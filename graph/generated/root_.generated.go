@@ -36,6 +36,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Region() RegionResolver
 	SimilarProject() SimilarProjectResolver
+	Subscription() SubscriptionResolver
 	Tranche() TrancheResolver
 	Viewer() ViewerResolver
 	WorkItem() WorkItemResolver
@@ -99,8 +100,15 @@ type ComplexityRoot struct {
 		Status         func(childComplexity int) int
 	}
 
+	Change struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
+		Path   func(childComplexity int) int
+	}
+
 	Event struct {
 		Actor         func(childComplexity int) int
+		Changes       func(childComplexity int) int
 		Command       func(childComplexity int) int
 		CorrelationID func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -298,6 +306,17 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PortfolioChange struct {
+		Code              func(childComplexity int) int
+		Domain            func(childComplexity int) int
+		Event             func(childComplexity int) int
+		Name              func(childComplexity int) int
+		OwnerOrganization func(childComplexity int) int
+		ProjectID         func(childComplexity int) int
+		Region            func(childComplexity int) int
+		Status            func(childComplexity int) int
+	}
+
 	ProgressReport struct {
 		AsOf      func(childComplexity int) int
 		Narrative func(childComplexity int) int
@@ -359,6 +378,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ProjectEventNotice struct {
+		ApplicationID func(childComplexity int) int
+		Event         func(childComplexity int) int
+		ProjectID     func(childComplexity int) int
+	}
+
 	ProjectPayload struct {
 		BudgetRevision   func(childComplexity int) int
 		ClientMutationID func(childComplexity int) int
@@ -400,6 +425,11 @@ type ComplexityRoot struct {
 	SimilarProject struct {
 		Project func(childComplexity int) int
 		Score   func(childComplexity int) int
+	}
+
+	Subscription struct {
+		PortfolioChanges func(childComplexity int, region *string, domain *domain.ProjectDomain) int
+		ProjectEvents    func(childComplexity int, projectID string) int
 	}
 
 	Tranche struct {
@@ -633,12 +663,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BudgetRevision.Status(childComplexity), true
 
+	case "Change.after":
+		if e.ComplexityRoot.Change.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.After(childComplexity), true
+	case "Change.before":
+		if e.ComplexityRoot.Change.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Before(childComplexity), true
+	case "Change.path":
+		if e.ComplexityRoot.Change.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Path(childComplexity), true
+
 	case "Event.actor":
 		if e.ComplexityRoot.Event.Actor == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Event.Actor(childComplexity), true
+	case "Event.changes":
+		if e.ComplexityRoot.Event.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Changes(childComplexity), true
 	case "Event.command":
 		if e.ComplexityRoot.Event.Command == nil {
 			break
@@ -1790,6 +1845,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PortfolioChange.code":
+		if e.ComplexityRoot.PortfolioChange.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Code(childComplexity), true
+	case "PortfolioChange.domain":
+		if e.ComplexityRoot.PortfolioChange.Domain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Domain(childComplexity), true
+	case "PortfolioChange.event":
+		if e.ComplexityRoot.PortfolioChange.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Event(childComplexity), true
+	case "PortfolioChange.name":
+		if e.ComplexityRoot.PortfolioChange.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Name(childComplexity), true
+	case "PortfolioChange.ownerOrganization":
+		if e.ComplexityRoot.PortfolioChange.OwnerOrganization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.OwnerOrganization(childComplexity), true
+	case "PortfolioChange.projectId":
+		if e.ComplexityRoot.PortfolioChange.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.ProjectID(childComplexity), true
+	case "PortfolioChange.region":
+		if e.ComplexityRoot.PortfolioChange.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Region(childComplexity), true
+	case "PortfolioChange.status":
+		if e.ComplexityRoot.PortfolioChange.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioChange.Status(childComplexity), true
+
 	case "ProgressReport.asOf":
 		if e.ComplexityRoot.ProgressReport.AsOf == nil {
 			break
@@ -2098,6 +2202,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProjectEdge.Node(childComplexity), true
 
+	case "ProjectEventNotice.applicationId":
+		if e.ComplexityRoot.ProjectEventNotice.ApplicationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEventNotice.ApplicationID(childComplexity), true
+	case "ProjectEventNotice.event":
+		if e.ComplexityRoot.ProjectEventNotice.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEventNotice.Event(childComplexity), true
+	case "ProjectEventNotice.projectId":
+		if e.ComplexityRoot.ProjectEventNotice.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEventNotice.ProjectID(childComplexity), true
+
 	case "ProjectPayload.budgetRevision":
 		if e.ComplexityRoot.ProjectPayload.BudgetRevision == nil {
 			break
@@ -2311,6 +2434,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SimilarProject.Score(childComplexity), true
+
+	case "Subscription.portfolioChanges":
+		if e.ComplexityRoot.Subscription.PortfolioChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_portfolioChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.PortfolioChanges(childComplexity, args["region"].(*string), args["domain"].(*domain.ProjectDomain)), true
+	case "Subscription.projectEvents":
+		if e.ComplexityRoot.Subscription.ProjectEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_projectEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ProjectEvents(childComplexity, args["projectId"].(string)), true
 
 	case "Tranche.amount":
 		if e.ComplexityRoot.Tranche.Amount == nil {
@@ -2531,6 +2677,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -3148,6 +3311,31 @@ extend type Mutation {
   approveBudgetRevision("The command and its options." input: ApproveBudgetRevisionInput!): ProjectPayload!
   "Reject the pending budget revision (office)."
   rejectBudgetRevision("The command and its options." input: RejectBudgetRevisionInput!): ProjectPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/changes.graphqls", Input: `"""
+One value of a project's, fund's, funding application's or PPP arrangement's state that an event
+changed. The state is what the aggregate shows (its status, money, dates, milestones, scores, ...)
+as a JSON object with camelCase keys; values are written as the API writes them (Money as decimal
+strings of yuan, dates as YYYY-MM-DD), and a zero value (0, "", no date, an empty list) is null.
+"""
+type Change {
+  "Where in the state: a JSON Pointer (RFC 6901), e.g. \"/approvedBudget\" or \"/milestones/0/achievedOn\"."
+  path: String!
+  "The value before the event; null when it had none."
+  before: JSON
+  "The value after the event; null when it has none."
+  after: JSON
+}
+
+extend type Event {
+  """
+  What the event changed, value by value, in path order. Computed by replaying the stream from its
+  first event to the last event of the page (the cost grows with the stream's length, not only the
+  page's) and comparing the state before and after each event of the page. Before an
+  application's decision an expert does not see other experts' scores here either.
+  """
+  changes: [Change!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/delivery.graphqls", Input: `"Start construction of an APPROVED project (its owner)."
@@ -4337,6 +4525,68 @@ extend type Project {
   ): [SimilarProject!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/subscription.graphqls", Input: `"An event of a project or of one of its funding applications, delivered as it is recorded."
+type ProjectEventNotice {
+  "The project."
+  projectId: ID!
+  "The funding application the event belongs to; null for the project's own events."
+  applicationId: ID
+  "The event, as the histories show it (with its changes)."
+  event: Event!
+}
+
+"One event of a project, with the project as it stands after it."
+type PortfolioChange {
+  "The project."
+  projectId: ID!
+  "The project's code."
+  code: String!
+  "The project's name."
+  name: String!
+  "The project's region."
+  region: Region!
+  "The field the project serves."
+  domain: ProjectDomain!
+  "The project's owner organisation."
+  ownerOrganization: String!
+  "The project's status after the event."
+  status: ProjectStatus!
+  "The event, as the histories show it (type, actor, recordedAt, payload, changes)."
+  event: Event!
+}
+
+"""
+Live updates over WebSocket (graphql-transport-ws or the older graphql-ws protocol) at /graphql.
+Authenticate in the connection_init payload, {"Authorization": "Bearer <token>"}, or with the
+Authorization header of the upgrade request; a connection without a valid token is closed with
+4403. Each subscription receives the events recorded after it started. A client that falls too far
+behind is sent an error (extensions.code SUBSCRIBER_TOO_SLOW) and its subscription ends.
+"""
+type Subscription {
+  """
+  A project's events as they are recorded, with those of its funding applications for the roles
+  that see them (office, finance, leadership, administrators and the owner; not experts). An owner
+  may follow only its own organisation's projects (FORBIDDEN otherwise); an unknown project is
+  NOT_FOUND.
+  """
+  projectEvents(
+    "The project's id (UUID)."
+    projectId: ID!
+  ): ProjectEventNotice!
+
+  """
+  Every project event in a region (with its sub-regions) and/or a domain; no filter: the whole
+  portfolio. An owner receives only its own organisation's projects. An unknown region is
+  BAD_USER_INPUT.
+  """
+  portfolioChanges(
+    "A region code of the catalogue; includes everything below it."
+    region: ID
+    "A domain."
+    domain: ProjectDomain
+  ): PortfolioChange!
+}
+`, BuiltIn: false},
 	{Name: "../schema/suspension.graphqls", Input: `"Halt an APPROVED, IN_CONSTRUCTION, ACCEPTANCE_REQUESTED or IN_OPERATION project (office)."
 input SuspendProjectInput {
   "Echoed in the payload."
@@ -4602,6 +4852,18 @@ func (ec *executionContext) childFields_BudgetRevision(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type BudgetRevision", field.Name)
 }
 
+func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "path":
+		return ec.fieldContext_Change_path(ctx, field)
+	case "before":
+		return ec.fieldContext_Change_before(ctx, field)
+	case "after":
+		return ec.fieldContext_Change_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Change", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4620,6 +4882,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_correlationId(ctx, field)
 	case "recordedAt":
 		return ec.fieldContext_Event_recordedAt(ctx, field)
+	case "changes":
+		return ec.fieldContext_Event_changes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
@@ -4908,6 +5172,28 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PortfolioChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "projectId":
+		return ec.fieldContext_PortfolioChange_projectId(ctx, field)
+	case "code":
+		return ec.fieldContext_PortfolioChange_code(ctx, field)
+	case "name":
+		return ec.fieldContext_PortfolioChange_name(ctx, field)
+	case "region":
+		return ec.fieldContext_PortfolioChange_region(ctx, field)
+	case "domain":
+		return ec.fieldContext_PortfolioChange_domain(ctx, field)
+	case "ownerOrganization":
+		return ec.fieldContext_PortfolioChange_ownerOrganization(ctx, field)
+	case "status":
+		return ec.fieldContext_PortfolioChange_status(ctx, field)
+	case "event":
+		return ec.fieldContext_PortfolioChange_event(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortfolioChange", field.Name)
+}
+
 func (ec *executionContext) childFields_ProgressReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "asOf":
@@ -5028,6 +5314,18 @@ func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field g
 		return ec.fieldContext_ProjectEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProjectEventNotice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "projectId":
+		return ec.fieldContext_ProjectEventNotice_projectId(ctx, field)
+	case "applicationId":
+		return ec.fieldContext_ProjectEventNotice_applicationId(ctx, field)
+	case "event":
+		return ec.fieldContext_ProjectEventNotice_event(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProjectEventNotice", field.Name)
 }
 
 func (ec *executionContext) childFields_ProjectPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -303,6 +303,24 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋsmartcityᚋportfolio
 	return res
 }
 
+func (ec *executionContext) unmarshalOJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, v any) (json.RawMessage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := scalars.UnmarshalJSON(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, sel ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalJSON(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOMoney2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐMoney(ctx context.Context, v any) (*domain.Money, error) {
 	if v == nil {
 		return nil, nil

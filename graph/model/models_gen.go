@@ -353,6 +353,36 @@ type PlanMilestoneInput struct {
 	Weight int `json:"weight"`
 }
 
+// One event of a project, with the project as it stands after it.
+type PortfolioChange struct {
+	// The project.
+	ProjectID string `json:"projectId"`
+	// The project's code.
+	Code string `json:"code"`
+	// The project's name.
+	Name string `json:"name"`
+	// The project's region.
+	Region *domain.Region `json:"region"`
+	// The field the project serves.
+	Domain domain.ProjectDomain `json:"domain"`
+	// The project's owner organisation.
+	OwnerOrganization string `json:"ownerOrganization"`
+	// The project's status after the event.
+	Status domain.ProjectStatus `json:"status"`
+	// The event, as the histories show it (type, actor, recordedAt, payload, changes).
+	Event *readmodel.Event `json:"event"`
+}
+
+// An event of a project or of one of its funding applications, delivered as it is recorded.
+type ProjectEventNotice struct {
+	// The project.
+	ProjectID string `json:"projectId"`
+	// The funding application the event belongs to; null for the project's own events.
+	ApplicationID *string `json:"applicationId,omitempty"`
+	// The event, as the histories show it (with its changes).
+	Event *readmodel.Event `json:"event"`
+}
+
 // Which projects to list. All given criteria must hold; lists match any of their values; an empty
 // filter matches everything.
 type ProjectFilter struct {
@@ -804,6 +834,14 @@ type SubmitProjectForReviewInput struct {
 	ProjectID string `json:"projectId"`
 	// Refuse with CONFLICT unless the project is at this version.
 	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+}
+
+// Live updates over WebSocket (graphql-transport-ws or the older graphql-ws protocol) at /graphql.
+// Authenticate in the connection_init payload, {"Authorization": "Bearer <token>"}, or with the
+// Authorization header of the upgrade request; a connection without a valid token is closed with
+// 4403. Each subscription receives the events recorded after it started. A client that falls too far
+// behind is sent an error (extensions.code SUBSCRIBER_TOO_SLOW) and its subscription ends.
+type Subscription struct {
 }
 
 // Halt an APPROVED, IN_CONSTRUCTION, ACCEPTANCE_REQUESTED or IN_OPERATION project (office).

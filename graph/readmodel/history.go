@@ -23,6 +23,8 @@ type Event struct {
 	Actor         domain.Actor
 	CorrelationID string
 	RecordedAt    time.Time
+
+	page *changePage // computes Changes, shared by the events of one page
 }
 
 // EventEdge is an event and its cursor.
@@ -89,6 +91,12 @@ func (s *Store) StreamHistory(ctx context.Context, stream, entity, id string, fi
 	}
 	conn.Edges = make([]*EventEdge, len(events))
 	cursors := make([]string, len(events))
+	if len(events) > 0 {
+		page := &changePage{pool: s.pool, stream: stream, from: events[0].Version, to: events[len(events)-1].Version}
+		for _, e := range events {
+			e.page = page
+		}
+	}
 	for i, e := range events {
 		cursors[i] = encodeCursor("event", strconv.Itoa(e.Version))
 		conn.Edges[i] = &EventEdge{Cursor: cursors[i], Node: e}

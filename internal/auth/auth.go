@@ -95,6 +95,16 @@ func (a *Authority) Parse(token string) (domain.Actor, error) {
 	return actor, nil
 }
 
+// ParseHeader reads an Authorization value, "Bearer <token>" (also sent in a WebSocket
+// connection_init payload), and returns its actor.
+func (a *Authority) ParseHeader(h string) (domain.Actor, error) {
+	scheme, token, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+		return domain.Actor{}, fmt.Errorf("%w: Authorization header must be \"Bearer <token>\"", ErrUnauthenticated)
+	}
+	return a.Parse(strings.TrimSpace(token))
+}
+
 type ctxKey struct{}
 
 // identity is what the middleware found: an actor, or the reason there is none.
@@ -114,12 +124,7 @@ func (a *Authority) Middleware(next http.Handler) http.Handler {
 			return
 		}
 		id := identity{}
-		scheme, token, ok := strings.Cut(h, " ")
-		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
-			id.err = fmt.Errorf("%w: Authorization header must be \"Bearer <token>\"", ErrUnauthenticated)
-		} else {
-			id.actor, id.err = a.Parse(strings.TrimSpace(token))
-		}
+		id.actor, id.err = a.ParseHeader(h)
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, id)))
 	})
 }

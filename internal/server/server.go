@@ -16,6 +16,7 @@ import (
 	"github.com/smartcity/portfolio/internal/app"
 	"github.com/smartcity/portfolio/internal/auth"
 	"github.com/smartcity/portfolio/internal/eventstore"
+	"github.com/smartcity/portfolio/internal/live"
 	"github.com/smartcity/portfolio/internal/oc4ids"
 	"github.com/smartcity/portfolio/projections"
 )
@@ -26,7 +27,10 @@ type Config struct {
 	TokenSecret  string
 	Logger       *slog.Logger
 	PollInterval time.Duration // how often idle projections look for other processes' writes
-	MaxConns     int32
+	// LivePollInterval is how often subscriptions look for other processes' writes (default 1 s);
+	// this process's commits wake them at once.
+	LivePollInterval time.Duration
+	MaxConns         int32
 }
 
 // Server is the running product.
@@ -37,6 +41,7 @@ type Server struct {
 	Service   *app.Service
 	Authority *auth.Authority
 	Exporter  *oc4ids.Exporter // the open-data (OC4IDS) exports
+	Live      *live.Broker     // feeds the GraphQL subscriptions
 	Handler   http.Handler
 	log       *slog.Logger
 }
@@ -76,17 +81,24 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	svc := app.NewService(store, runner, log)
+	broker, err := live.Start(ctx, pool, signal, log, live.Config{PollInterval: cfg.LivePollInterval})
+	if err != nil {
+		_ = runner.Close()
+		pool.Close()
+		return nil, err
+	}
 	exporter := oc4ids.New(pool, oc4ids.Config{})
-	s := &Server{Pool: pool, Store: store, Runner: runner, Service: svc, Authority: authority, Exporter: exporter, log: log}
+	s := &Server{Pool: pool, Store: store, Runner: runner, Service: svc, Authority: authority, Exporter: exporter, Live: broker, log: log}
 	mux := http.NewServeMux()
 	mux.Handle("/export/oc4ids/", exportHandler(exporter, log))
-	mux.Handle("/", graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log}))
+	mux.Handle("/", graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log, Live: broker, Authority: authority}))
 	s.Handler = authority.Middleware(mux)
 	return s, nil
 }
 
-// Close stops the projections and closes the pool.
+// Close ends the subscriptions, stops the projections and closes the pool.
 func (s *Server) Close() {
+	s.Live.Close()
 	if err := s.Runner.Close(); err != nil {
 		s.log.Warn("closing projections", "err", err)
 	}
