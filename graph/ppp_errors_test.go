@@ -51,7 +51,14 @@ func TestPPPRefusalsNameTheRuleAndWriteNothing(t *testing.T) {
 		t.Fatalf("forbidden identifications wrote %d arrangements", n)
 	}
 
+	in["idempotencyKey"] = "identify-XZ-P-020"
 	id := str(e.ppp(ownerXZ, "identifyPPP", in), "arrangement.id")
+	retry := e.ppp(ownerXZ, "identifyPPP", in) // a retry answers with the first arrangement
+	want(t, retry, "replayed", true)
+	want(t, retry, "arrangement.id", id)
+	if n := count(); n != 1 {
+		t.Fatalf("a retried identification made %d arrangements", n)
+	}
 	refuse := func(as domain.Actor, code, name string, input map[string]any, part string) {
 		t.Helper()
 		before := e.pppVersions(id)

@@ -5309,180 +5309,6 @@ type PPPArrangement {
   ): EventConnection!
 }
 
-"A passed stage gate."
-type PPPGate {
-  "The stage the gate closed."
-  stage: PPPStage!
-  "The approval date (for the last gate: the closing date)."
-  approvedOn: Date!
-  "The finance bureau's note; null when none was given."
-  note: String
-}
-
-"A value-for-money assessment (物有所值评价). It passes when the PPP value is below the PSC and the qualitative score is at least 60."
-type PPPValueForMoney {
-  "The experts' qualitative score, 0..100."
-  qualitativeScore: Int!
-  "The public sector comparator (PSC)."
-  psc: Money!
-  "The PPP value: the government's whole-life cost under the PPP (PPPV)."
-  pppv: Money!
-  "PSC − PPPV: positive when the PPP is cheaper."
-  value: Money!
-  "The value for money as a share of the PSC (物有所值指数), in basis points rounded down; 0 when the PPP is not cheaper."
-  indexBp: Int!
-  "Whether the assessment passed."
-  passed: Boolean!
-  "The assessment date."
-  assessedOn: Date!
-}
-
-"How the partner is procured (财库〔2014〕215号)."
-enum PPPProcurementMethod {
-  "公开招标: public tender."
-  PUBLIC_TENDER
-  "邀请招标: invited tender."
-  INVITED_TENDER
-  "竞争性谈判: competitive negotiation."
-  COMPETITIVE_NEGOTIATION
-  "竞争性磋商: competitive consultation."
-  COMPETITIVE_CONSULTATION
-  "单一来源采购: single source."
-  SINGLE_SOURCE
-}
-
-"The launched procurement."
-type PPPTender {
-  "The procurement method."
-  method: PPPProcurementMethod!
-  "The procurement notice's number; null when none was given."
-  noticeNumber: String
-  "The launch date."
-  launchedOn: Date!
-}
-
-"One bidder's bid."
-type PPPBid {
-  "The bidder, e.g. 中兴通讯股份有限公司."
-  bidder: String!
-  "The amount bid."
-  amount: Money!
-  "The bid date."
-  bidOn: Date!
-}
-
-"The selected social-capital partner."
-type PPPPartner {
-  "The partner, one of the bidders."
-  name: String!
-  "The selection date."
-  selectedOn: Date!
-}
-
-"The signed PPP contract."
-type PPPContract {
-  "The contract's number."
-  contractNumber: String!
-  "The signature date."
-  signedOn: Date!
-}
-
-"The project company (SPV) set up with the partner."
-type PPPProjectCompany {
-  "The company's name."
-  name: String!
-  "Its registered capital (at most the total investment)."
-  registeredCapital: Money!
-  "The government's share of the registered capital (governmentEquityBp of it, rounded down)."
-  governmentEquityContribution: Money!
-}
-
-"What a government payment pays for."
-enum PPPPaymentKind {
-  "可用性付费: availability payment."
-  AVAILABILITY
-  "使用量付费: usage payment."
-  USAGE
-  "绩效付费: performance payment."
-  PERFORMANCE
-}
-
-"A scheduled government payment with what was paid against it."
-type PPPPayment {
-  "The payment's id (UUID, minted by the server when scheduled)."
-  id: ID!
-  "The year of the term it belongs to."
-  year: Int!
-  "What it pays for."
-  kind: PPPPaymentKind!
-  "The amount scheduled."
-  scheduled: Money!
-  "The due date."
-  dueOn: Date!
-  "What the year's performance assessment takes off (scheduled − payable)."
-  performanceDeduction: Money!
-  "What may be paid in total: scheduled less the performance deduction."
-  payable: Money!
-  "What was paid."
-  paid: Money!
-  "payable − paid."
-  outstanding: Money!
-  "The date of the latest payment; null before one."
-  lastPaidOn: Date
-}
-
-"One year of an arrangement's payments."
-type PPPYearPayments {
-  "The year."
-  year: Int!
-  "The government's obligation for the year (what the ledger reserved)."
-  obligation: Money!
-  "The payments scheduled for the year."
-  scheduled: Money!
-  "obligation − scheduled: what may still be scheduled."
-  unscheduled: Money!
-  "What the year's performance assessment takes off the scheduled payments."
-  performanceDeduction: Money!
-  "scheduled − performanceDeduction."
-  payable: Money!
-  "What was paid against the year's payments."
-  paid: Money!
-  "payable − paid: what is still to be paid."
-  difference: Money!
-  "The year's performance assessment; null before it."
-  assessment: PPPPerformanceAssessment
-}
-
-"A year's performance assessment (绩效考核)."
-type PPPPerformanceAssessment {
-  "The year assessed."
-  year: Int!
-  "The score, 0..100."
-  score: Int!
-  "The share taken off every payment of the year, in basis points."
-  deductionBp: Int!
-  "The assessment date."
-  assessedOn: Date!
-}
-
-"The handover of the assets to the government."
-type PPPHandover {
-  "The handover date."
-  handedOverOn: Date!
-  "What was handed over."
-  description: String!
-}
-
-"The cancellation of an arrangement."
-type PPPCancellation {
-  "The stage it was cancelled in."
-  previousStage: PPPStage!
-  "Why."
-  reason: String!
-  "The cancellation date."
-  cancelledOn: Date!
-}
-
 """
 Which arrangements to list. All given criteria must hold; lists match any of their values; an
 empty filter matches every arrangement the caller may see.
@@ -5883,6 +5709,180 @@ extend type Mutation {
   recordPPPBudget("The command and its options." input: RecordPPPBudgetInput!): PPPLedgerPayload!
   "Set an affordability rule (the keeping bureau)."
   setPPPAffordabilityRule("The command and its options." input: SetPPPAffordabilityRuleInput!): PPPLedgerPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/ppp_parts.graphqls", Input: `"A passed stage gate."
+type PPPGate {
+  "The stage the gate closed."
+  stage: PPPStage!
+  "The approval date (for the last gate: the closing date)."
+  approvedOn: Date!
+  "The finance bureau's note; null when none was given."
+  note: String
+}
+
+"A value-for-money assessment (物有所值评价). It passes when the PPP value is below the PSC and the qualitative score is at least 60."
+type PPPValueForMoney {
+  "The experts' qualitative score, 0..100."
+  qualitativeScore: Int!
+  "The public sector comparator (PSC)."
+  psc: Money!
+  "The PPP value: the government's whole-life cost under the PPP (PPPV)."
+  pppv: Money!
+  "PSC − PPPV: positive when the PPP is cheaper."
+  value: Money!
+  "The value for money as a share of the PSC (物有所值指数), in basis points rounded down; 0 when the PPP is not cheaper."
+  indexBp: Int!
+  "Whether the assessment passed."
+  passed: Boolean!
+  "The assessment date."
+  assessedOn: Date!
+}
+
+"How the partner is procured (财库〔2014〕215号)."
+enum PPPProcurementMethod {
+  "公开招标: public tender."
+  PUBLIC_TENDER
+  "邀请招标: invited tender."
+  INVITED_TENDER
+  "竞争性谈判: competitive negotiation."
+  COMPETITIVE_NEGOTIATION
+  "竞争性磋商: competitive consultation."
+  COMPETITIVE_CONSULTATION
+  "单一来源采购: single source."
+  SINGLE_SOURCE
+}
+
+"The launched procurement."
+type PPPTender {
+  "The procurement method."
+  method: PPPProcurementMethod!
+  "The procurement notice's number; null when none was given."
+  noticeNumber: String
+  "The launch date."
+  launchedOn: Date!
+}
+
+"One bidder's bid."
+type PPPBid {
+  "The bidder, e.g. 中兴通讯股份有限公司."
+  bidder: String!
+  "The amount bid."
+  amount: Money!
+  "The bid date."
+  bidOn: Date!
+}
+
+"The selected social-capital partner."
+type PPPPartner {
+  "The partner, one of the bidders."
+  name: String!
+  "The selection date."
+  selectedOn: Date!
+}
+
+"The signed PPP contract."
+type PPPContract {
+  "The contract's number."
+  contractNumber: String!
+  "The signature date."
+  signedOn: Date!
+}
+
+"The project company (SPV) set up with the partner."
+type PPPProjectCompany {
+  "The company's name."
+  name: String!
+  "Its registered capital (at most the total investment)."
+  registeredCapital: Money!
+  "The government's share of the registered capital (governmentEquityBp of it, rounded down)."
+  governmentEquityContribution: Money!
+}
+
+"What a government payment pays for."
+enum PPPPaymentKind {
+  "可用性付费: availability payment."
+  AVAILABILITY
+  "使用量付费: usage payment."
+  USAGE
+  "绩效付费: performance payment."
+  PERFORMANCE
+}
+
+"A scheduled government payment with what was paid against it."
+type PPPPayment {
+  "The payment's id (UUID, minted by the server when scheduled)."
+  id: ID!
+  "The year of the term it belongs to."
+  year: Int!
+  "What it pays for."
+  kind: PPPPaymentKind!
+  "The amount scheduled."
+  scheduled: Money!
+  "The due date."
+  dueOn: Date!
+  "What the year's performance assessment takes off (scheduled − payable)."
+  performanceDeduction: Money!
+  "What may be paid in total: scheduled less the performance deduction."
+  payable: Money!
+  "What was paid."
+  paid: Money!
+  "payable − paid."
+  outstanding: Money!
+  "The date of the latest payment; null before one."
+  lastPaidOn: Date
+}
+
+"One year of an arrangement's payments."
+type PPPYearPayments {
+  "The year."
+  year: Int!
+  "The government's obligation for the year (what the ledger reserved)."
+  obligation: Money!
+  "The payments scheduled for the year."
+  scheduled: Money!
+  "obligation − scheduled: what may still be scheduled."
+  unscheduled: Money!
+  "What the year's performance assessment takes off the scheduled payments."
+  performanceDeduction: Money!
+  "scheduled − performanceDeduction."
+  payable: Money!
+  "What was paid against the year's payments."
+  paid: Money!
+  "payable − paid: what is still to be paid."
+  difference: Money!
+  "The year's performance assessment; null before it."
+  assessment: PPPPerformanceAssessment
+}
+
+"A year's performance assessment (绩效考核)."
+type PPPPerformanceAssessment {
+  "The year assessed."
+  year: Int!
+  "The score, 0..100."
+  score: Int!
+  "The share taken off every payment of the year, in basis points."
+  deductionBp: Int!
+  "The assessment date."
+  assessedOn: Date!
+}
+
+"The handover of the assets to the government."
+type PPPHandover {
+  "The handover date."
+  handedOverOn: Date!
+  "What was handed over."
+  description: String!
+}
+
+"The cancellation of an arrangement."
+type PPPCancellation {
+  "The stage it was cancelled in."
+  previousStage: PPPStage!
+  "Why."
+  reason: String!
+  "The cancellation date."
+  cancelledOn: Date!
 }
 `, BuiltIn: false},
 	{Name: "../schema/ppp_stages.graphqls", Input: `"The terms identified for a PPP arrangement."
