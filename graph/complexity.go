@@ -15,6 +15,7 @@ const (
 	defaultApplicationsPage = 20
 	defaultWorkPage         = 20
 	defaultSimilarPage      = 5
+	defaultPPPPage          = 20
 )
 
 // complexity makes a connection cost its page size times its selection, so that the limit
@@ -34,6 +35,7 @@ func complexity() generated.ComplexityRoot {
 		return 1 + pageCost(first, defaultSimilarPage)*child
 	}
 	fundingComplexity(&c)
+	pppComplexity(&c)
 	return c
 }
 
@@ -69,5 +71,15 @@ func fundingComplexity(c *generated.ComplexityRoot) {
 	}
 	c.FundingApplication.SimilarProjects = func(child int, first *int, _ *float64) int {
 		return 1 + pageCost(first, defaultSimilarPage)*child
+	}
+}
+
+// pppComplexity prices the connections of PPP arrangements.
+func pppComplexity(c *generated.ComplexityRoot) {
+	c.Query.PppArrangements = func(child int, first *int, _ *string, _ *model.PPPArrangementFilter) int {
+		return 1 + pageCost(first, defaultPPPPage)*child
+	}
+	c.PPPArrangement.History = func(child int, first *int, _ *string) int {
+		return 1 + pageCost(first, defaultHistoryPage)*child
 	}
 }

@@ -87,7 +87,9 @@ func appOnly(events []domain.Event, err error) (appEvents, fundEvents []domain.E
 }
 
 // inputFieldNames maps the domain's field names to the schema's where they differ.
-var inputFieldNames = map[string]string{"voucherNo": "voucherNumber", "documentNo": "documentNumber"}
+var inputFieldNames = map[string]string{
+	"voucherNo": "voucherNumber", "documentNo": "documentNumber", "noticeNo": "noticeNumber", "contractNo": "contractNumber",
+}
 
 // inputNames makes a validation error name the input field the client sent.
 func inputNames(err error) error {

@@ -65,7 +65,7 @@ func TestIntrospectionNeedsNoToken(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
-	if got := names("__schema.queryType.fields"); sorted(got) != "application applications fund funds project projectHistory projects regions viewer workQueue" {
+	if got := names("__schema.queryType.fields"); sorted(got) != "application applications fund funds pppArrangement pppArrangements pppHeadroom pppLedger project projectHistory projects regions viewer workQueue" {
 		t.Errorf("queries: %s", got)
 	}
 	wantMutations := "proposeProject reviseProject submitProjectForReview recordExpertReview approveProject rejectProject " +
@@ -74,7 +74,11 @@ func TestIntrospectionNeedsNoToken(t *testing.T) {
 		"reportProgress recordExpenditure defineIndicator recordMeasurement proposeBudgetRevision approveBudgetRevision rejectBudgetRevision " +
 		"establishFund topUpFund closeFund draftApplication reviseApplication submitApplication resubmitApplication withdrawApplication " +
 		"screenApplication assignExperts scoreApplication rejectApplication returnApplicationForRevision " +
-		"approveApplication disburseTranche recoverMoney cancelRemainder"
+		"approveApplication disburseTranche recoverMoney cancelRemainder " +
+		"identifyPPP revisePPPIdentification approvePPPIdentification recordPPPValueForMoney approvePPPPreparation " +
+		"launchPPPTender recordPPPBid selectPPPPartner signPPPContract setUpPPPProjectCompany approvePPPProcurement " +
+		"schedulePPPPayment recordPPPPayment recordPPPPerformanceAssessment approvePPPTransferStart handOverPPPAssets " +
+		"closePPPArrangement cancelPPPArrangement openPPPLedger recordPPPBudget setPPPAffordabilityRule"
 	if got := names("__schema.mutationType.fields"); sorted(got) != sorted(wantMutations) {
 		t.Errorf("mutations: %s", got)
 	}

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -29,6 +28,8 @@ type loaders struct {
 	aggregates *dataloadgen.Loader[domain.ProjectID, *domain.Project]
 	// funding batches the parts of funds and funding applications.
 	funding *fundingLoaders
+	// ppp batches PPP arrangements, their parts and the regions' ledgers.
+	ppp *pppLoaders
 }
 
 func newLoaders(rm *readmodel.Store, svc *app.Service, today domain.Date) *loaders {
@@ -37,8 +38,9 @@ func newLoaders(rm *readmodel.Store, svc *app.Service, today domain.Date) *loade
 		milestones:   dataloadgen.NewLoader(batch(rm.MilestonesOf), wait),
 		indicators:   dataloadgen.NewLoader(batch(rm.IndicatorsOf), wait),
 		measurements: dataloadgen.NewLoader(batch(rm.MeasurementsOf), wait),
-		aggregates:   dataloadgen.NewLoader(replayAll(svc), wait),
+		aggregates:   dataloadgen.NewLoader(eachConcurrently(svc.Project), wait),
 		funding:      newFundingLoaders(rm, today),
+		ppp:          newPPPLoaders(rm, svc),
 	}
 }
 
@@ -61,19 +63,5 @@ func batch[K comparable, V any](read func(context.Context, []K) ([]V, error)) fu
 			return nil, []error{err}
 		}
 		return vs, nil
-	}
-}
-
-// replayAll loads each project of the batch from its events, concurrently.
-func replayAll(svc *app.Service) func(context.Context, []domain.ProjectID) ([]*domain.Project, []error) {
-	return func(ctx context.Context, ids []domain.ProjectID) ([]*domain.Project, []error) {
-		out := make([]*domain.Project, len(ids))
-		errs := make([]error, len(ids))
-		var wg sync.WaitGroup
-		for i, id := range ids {
-			wg.Go(func() { out[i], errs[i] = svc.Project(ctx, id) })
-		}
-		wg.Wait()
-		return out, errs
 	}
 }

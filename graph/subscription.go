@@ -10,6 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/graph/model"
 	"github.com/smartcity/portfolio/internal/auth"
 	"github.com/smartcity/portfolio/internal/live"
 )
@@ -108,4 +109,31 @@ func subscribe[T any](ctx context.Context, broker *live.Broker, filter func(live
 func regionWithin(code, within domain.RegionCode) bool {
 	r, ok := domain.LookupRegion(code)
 	return ok && r.Within(within)
+}
+
+// portfolioChanges streams the project events of a region and/or domain. It lives outside the
+// generated resolver file, where the schema's argument "domain" shadows the domain package.
+func (r *subscriptionRootResolver) portfolioChanges(ctx context.Context, region *string, domainArg *domain.ProjectDomain) (<-chan *model.PortfolioChange, error) {
+	a, err := actorFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var within *domain.Region
+	if region != nil {
+		reg, err := domain.ParseRegion(*region)
+		if err != nil {
+			return nil, err
+		}
+		within = &reg
+	}
+	return subscribe(ctx, r.live, func(n live.Notice) bool {
+		p := n.Project
+		return p != nil && (a.Role != domain.RoleOwner || p.OwnerOrg == a.OrgID) &&
+			(domainArg == nil || p.Domain == *domainArg) && (within == nil || regionWithin(p.Region, within.Code))
+	}, func(n live.Notice) *model.PortfolioChange {
+		p := n.Project
+		reg, _ := domain.LookupRegion(p.Region)
+		return &model.PortfolioChange{ProjectID: string(p.ID), Code: string(p.Code), Name: p.Name, Region: &reg,
+			Domain: p.Domain, OwnerOrganization: p.OwnerOrg, Status: p.Status, Event: r.rm.RecordedEvent(n.Event)}
+	})
 }

@@ -48,29 +48,8 @@ func (r *subscriptionRootResolver) ProjectEvents(ctx context.Context, projectID 
 }
 
 // PortfolioChanges streams the project events of a region and/or domain.
-func (r *subscriptionRootResolver) PortfolioChanges(ctx context.Context, region *string, domainArg *domain.ProjectDomain) (<-chan *model.PortfolioChange, error) {
-	a, err := actorFrom(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var within *domain.Region
-	if region != nil {
-		reg, err := domain.ParseRegion(*region)
-		if err != nil {
-			return nil, err
-		}
-		within = &reg
-	}
-	return subscribe(ctx, r.live, func(n live.Notice) bool {
-		p := n.Project
-		return p != nil && (a.Role != domain.RoleOwner || p.OwnerOrg == a.OrgID) &&
-			(domainArg == nil || p.Domain == *domainArg) && (within == nil || regionWithin(p.Region, within.Code))
-	}, func(n live.Notice) *model.PortfolioChange {
-		p := n.Project
-		reg, _ := domain.LookupRegion(p.Region)
-		return &model.PortfolioChange{ProjectID: string(p.ID), Code: string(p.Code), Name: p.Name, Region: &reg,
-			Domain: p.Domain, OwnerOrganization: p.OwnerOrg, Status: p.Status, Event: r.rm.RecordedEvent(n.Event)}
-	})
+func (r *subscriptionRootResolver) PortfolioChanges(ctx context.Context, region *string, domain *domain.ProjectDomain) (<-chan *model.PortfolioChange, error) {
+	return r.portfolioChanges(ctx, region, domain)
 }
 
 func (r *rootResolver) Subscription() generated.SubscriptionResolver {

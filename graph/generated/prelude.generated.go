@@ -1679,6 +1679,23 @@ func (ec *executionContext) marshalNID2githubᚗcomᚋsmartcityᚋportfolioᚋdo
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2githubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐPPPArrangementID(ctx context.Context, v any) (domain.PPPArrangementID, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.PPPArrangementID(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNID2githubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐPPPArrangementID(ctx context.Context, sel ast.SelectionSet, v domain.PPPArrangementID) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNID2githubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐProjectID(ctx context.Context, v any) (domain.ProjectID, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := domain.ProjectID(tmp)

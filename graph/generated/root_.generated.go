@@ -31,6 +31,9 @@ type ResolverRoot interface {
 	Indicator() IndicatorResolver
 	Milestone() MilestoneResolver
 	Mutation() MutationResolver
+	PPPArrangement() PPPArrangementResolver
+	PPPArrangementConnection() PPPArrangementConnectionResolver
+	PPPLedger() PPPLedgerResolver
 	Project() ProjectResolver
 	ProjectConnection() ProjectConnectionResolver
 	Query() QueryResolver
@@ -254,49 +257,272 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptProject                func(childComplexity int, input model.AcceptProjectInput) int
-		AchieveMilestone             func(childComplexity int, input model.AchieveMilestoneInput) int
-		ApproveApplication           func(childComplexity int, input model.ApproveApplicationInput) int
-		ApproveBudgetRevision        func(childComplexity int, input model.ApproveBudgetRevisionInput) int
-		ApproveProject               func(childComplexity int, input model.ApproveProjectInput) int
-		AssignExperts                func(childComplexity int, input model.AssignExpertsInput) int
-		CancelProject                func(childComplexity int, input model.CancelProjectInput) int
-		CancelRemainder              func(childComplexity int, input model.CancelRemainderInput) int
-		CloseFund                    func(childComplexity int, input model.CloseFundInput) int
-		DefineIndicator              func(childComplexity int, input model.DefineIndicatorInput) int
-		DisburseTranche              func(childComplexity int, input model.DisburseTrancheInput) int
-		DraftApplication             func(childComplexity int, input model.DraftApplicationInput) int
-		EstablishFund                func(childComplexity int, input model.EstablishFundInput) int
-		EvaluateProject              func(childComplexity int, input model.EvaluateProjectInput) int
-		PlanMilestone                func(childComplexity int, input model.PlanMilestoneInput) int
-		ProposeBudgetRevision        func(childComplexity int, input model.ProposeBudgetRevisionInput) int
-		ProposeProject               func(childComplexity int, input model.ProposeProjectInput) int
-		RecordExpenditure            func(childComplexity int, input model.RecordExpenditureInput) int
-		RecordExpertReview           func(childComplexity int, input model.RecordExpertReviewInput) int
-		RecordMeasurement            func(childComplexity int, input model.RecordMeasurementInput) int
-		RecoverMoney                 func(childComplexity int, input model.RecoverMoneyInput) int
-		RejectAcceptance             func(childComplexity int, input model.RejectAcceptanceInput) int
-		RejectApplication            func(childComplexity int, input model.RejectApplicationInput) int
-		RejectBudgetRevision         func(childComplexity int, input model.RejectBudgetRevisionInput) int
-		RejectProject                func(childComplexity int, input model.RejectProjectInput) int
-		ReportProgress               func(childComplexity int, input model.ReportProgressInput) int
-		RequestAcceptance            func(childComplexity int, input model.RequestAcceptanceInput) int
-		RescheduleMilestone          func(childComplexity int, input model.RescheduleMilestoneInput) int
-		ResubmitApplication          func(childComplexity int, input model.ResubmitApplicationInput) int
-		ResumeProject                func(childComplexity int, input model.ResumeProjectInput) int
-		ReturnApplicationForRevision func(childComplexity int, input model.ReturnApplicationForRevisionInput) int
-		ReturnProjectForRevision     func(childComplexity int, input model.ReturnProjectForRevisionInput) int
-		ReviseApplication            func(childComplexity int, input model.ReviseApplicationInput) int
-		ReviseProject                func(childComplexity int, input model.ReviseProjectInput) int
-		ScoreApplication             func(childComplexity int, input model.ScoreApplicationInput) int
-		ScreenApplication            func(childComplexity int, input model.ScreenApplicationInput) int
-		StartConstruction            func(childComplexity int, input model.StartConstructionInput) int
-		StartOperation               func(childComplexity int, input model.StartOperationInput) int
-		SubmitApplication            func(childComplexity int, input model.SubmitApplicationInput) int
-		SubmitProjectForReview       func(childComplexity int, input model.SubmitProjectForReviewInput) int
-		SuspendProject               func(childComplexity int, input model.SuspendProjectInput) int
-		TopUpFund                    func(childComplexity int, input model.TopUpFundInput) int
-		WithdrawApplication          func(childComplexity int, input model.WithdrawApplicationInput) int
+		AcceptProject                  func(childComplexity int, input model.AcceptProjectInput) int
+		AchieveMilestone               func(childComplexity int, input model.AchieveMilestoneInput) int
+		ApproveApplication             func(childComplexity int, input model.ApproveApplicationInput) int
+		ApproveBudgetRevision          func(childComplexity int, input model.ApproveBudgetRevisionInput) int
+		ApprovePPPIdentification       func(childComplexity int, input model.ApprovePPPIdentificationInput) int
+		ApprovePPPPreparation          func(childComplexity int, input model.ApprovePPPPreparationInput) int
+		ApprovePPPProcurement          func(childComplexity int, input model.ApprovePPPProcurementInput) int
+		ApprovePPPTransferStart        func(childComplexity int, input model.ApprovePPPTransferStartInput) int
+		ApproveProject                 func(childComplexity int, input model.ApproveProjectInput) int
+		AssignExperts                  func(childComplexity int, input model.AssignExpertsInput) int
+		CancelPPPArrangement           func(childComplexity int, input model.CancelPPPArrangementInput) int
+		CancelProject                  func(childComplexity int, input model.CancelProjectInput) int
+		CancelRemainder                func(childComplexity int, input model.CancelRemainderInput) int
+		CloseFund                      func(childComplexity int, input model.CloseFundInput) int
+		ClosePPPArrangement            func(childComplexity int, input model.ClosePPPArrangementInput) int
+		DefineIndicator                func(childComplexity int, input model.DefineIndicatorInput) int
+		DisburseTranche                func(childComplexity int, input model.DisburseTrancheInput) int
+		DraftApplication               func(childComplexity int, input model.DraftApplicationInput) int
+		EstablishFund                  func(childComplexity int, input model.EstablishFundInput) int
+		EvaluateProject                func(childComplexity int, input model.EvaluateProjectInput) int
+		HandOverPPPAssets              func(childComplexity int, input model.HandOverPPPAssetsInput) int
+		IdentifyPpp                    func(childComplexity int, input model.IdentifyPPPInput) int
+		LaunchPPPTender                func(childComplexity int, input model.LaunchPPPTenderInput) int
+		OpenPPPLedger                  func(childComplexity int, input model.OpenPPPLedgerInput) int
+		PlanMilestone                  func(childComplexity int, input model.PlanMilestoneInput) int
+		ProposeBudgetRevision          func(childComplexity int, input model.ProposeBudgetRevisionInput) int
+		ProposeProject                 func(childComplexity int, input model.ProposeProjectInput) int
+		RecordExpenditure              func(childComplexity int, input model.RecordExpenditureInput) int
+		RecordExpertReview             func(childComplexity int, input model.RecordExpertReviewInput) int
+		RecordMeasurement              func(childComplexity int, input model.RecordMeasurementInput) int
+		RecordPPPBid                   func(childComplexity int, input model.RecordPPPBidInput) int
+		RecordPPPBudget                func(childComplexity int, input model.RecordPPPBudgetInput) int
+		RecordPPPPayment               func(childComplexity int, input model.RecordPPPPaymentInput) int
+		RecordPPPPerformanceAssessment func(childComplexity int, input model.RecordPPPPerformanceAssessmentInput) int
+		RecordPPPValueForMoney         func(childComplexity int, input model.RecordPPPValueForMoneyInput) int
+		RecoverMoney                   func(childComplexity int, input model.RecoverMoneyInput) int
+		RejectAcceptance               func(childComplexity int, input model.RejectAcceptanceInput) int
+		RejectApplication              func(childComplexity int, input model.RejectApplicationInput) int
+		RejectBudgetRevision           func(childComplexity int, input model.RejectBudgetRevisionInput) int
+		RejectProject                  func(childComplexity int, input model.RejectProjectInput) int
+		ReportProgress                 func(childComplexity int, input model.ReportProgressInput) int
+		RequestAcceptance              func(childComplexity int, input model.RequestAcceptanceInput) int
+		RescheduleMilestone            func(childComplexity int, input model.RescheduleMilestoneInput) int
+		ResubmitApplication            func(childComplexity int, input model.ResubmitApplicationInput) int
+		ResumeProject                  func(childComplexity int, input model.ResumeProjectInput) int
+		ReturnApplicationForRevision   func(childComplexity int, input model.ReturnApplicationForRevisionInput) int
+		ReturnProjectForRevision       func(childComplexity int, input model.ReturnProjectForRevisionInput) int
+		ReviseApplication              func(childComplexity int, input model.ReviseApplicationInput) int
+		RevisePPPIdentification        func(childComplexity int, input model.RevisePPPIdentificationInput) int
+		ReviseProject                  func(childComplexity int, input model.ReviseProjectInput) int
+		SchedulePPPPayment             func(childComplexity int, input model.SchedulePPPPaymentInput) int
+		ScoreApplication               func(childComplexity int, input model.ScoreApplicationInput) int
+		ScreenApplication              func(childComplexity int, input model.ScreenApplicationInput) int
+		SelectPPPPartner               func(childComplexity int, input model.SelectPPPPartnerInput) int
+		SetPPPAffordabilityRule        func(childComplexity int, input model.SetPPPAffordabilityRuleInput) int
+		SetUpPPPProjectCompany         func(childComplexity int, input model.SetUpPPPProjectCompanyInput) int
+		SignPPPContract                func(childComplexity int, input model.SignPPPContractInput) int
+		StartConstruction              func(childComplexity int, input model.StartConstructionInput) int
+		StartOperation                 func(childComplexity int, input model.StartOperationInput) int
+		SubmitApplication              func(childComplexity int, input model.SubmitApplicationInput) int
+		SubmitProjectForReview         func(childComplexity int, input model.SubmitProjectForReviewInput) int
+		SuspendProject                 func(childComplexity int, input model.SuspendProjectInput) int
+		TopUpFund                      func(childComplexity int, input model.TopUpFundInput) int
+		WithdrawApplication            func(childComplexity int, input model.WithdrawApplicationInput) int
+	}
+
+	PPPAffordabilityRule struct {
+		Basis           func(childComplexity int) int
+		CapBp           func(childComplexity int) int
+		ReturnMechanism func(childComplexity int) int
+		ValidFrom       func(childComplexity int) int
+	}
+
+	PPPArrangement struct {
+		Assessments              func(childComplexity int) int
+		Bids                     func(childComplexity int) int
+		Cancellation             func(childComplexity int) int
+		Contract                 func(childComplexity int) int
+		EndYear                  func(childComplexity int) int
+		FinanceOrganization      func(childComplexity int) int
+		Gates                    func(childComplexity int) int
+		GovernmentEquityBP       func(childComplexity int) int
+		Handover                 func(childComplexity int) int
+		History                  func(childComplexity int, first *int, after *string) int
+		ID                       func(childComplexity int) int
+		IdentifiedAt             func(childComplexity int) int
+		Obligations              func(childComplexity int) int
+		OperationMode            func(childComplexity int) int
+		OwnerOrganization        func(childComplexity int) int
+		PaidTotal                func(childComplexity int) int
+		Partner                  func(childComplexity int) int
+		PaymentSchedule          func(childComplexity int) int
+		Payments                 func(childComplexity int) int
+		Project                  func(childComplexity int) int
+		ProjectCode              func(childComplexity int) int
+		ProjectCompany           func(childComplexity int) int
+		Region                   func(childComplexity int) int
+		ReturnMechanism          func(childComplexity int) int
+		ScheduledTotal           func(childComplexity int) int
+		Stage                    func(childComplexity int) int
+		StageEnteredAt           func(childComplexity int) int
+		StartYear                func(childComplexity int) int
+		Tender                   func(childComplexity int) int
+		TermYears                func(childComplexity int) int
+		TotalInvestment          func(childComplexity int) int
+		TotalObligations         func(childComplexity int) int
+		UpdatedAt                func(childComplexity int) int
+		ValueForMoney            func(childComplexity int) int
+		ValueForMoneyAssessments func(childComplexity int) int
+		Version                  func(childComplexity int) int
+	}
+
+	PPPArrangementConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PPPArrangementEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PPPArrangementPayload struct {
+		Arrangement      func(childComplexity int) int
+		ClientMutationID func(childComplexity int) int
+		Ledger           func(childComplexity int) int
+		Payment          func(childComplexity int) int
+		Replayed         func(childComplexity int) int
+	}
+
+	PPPBid struct {
+		Amount func(childComplexity int) int
+		BidOn  func(childComplexity int) int
+		Bidder func(childComplexity int) int
+	}
+
+	PPPBudget struct {
+		Amount    func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Revisions func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
+	PPPCancellation struct {
+		CancelledOn   func(childComplexity int) int
+		PreviousStage func(childComplexity int) int
+		Reason        func(childComplexity int) int
+	}
+
+	PPPContract struct {
+		ContractNo func(childComplexity int) int
+		SignedOn   func(childComplexity int) int
+	}
+
+	PPPGate struct {
+		ApprovedOn func(childComplexity int) int
+		Note       func(childComplexity int) int
+		Stage      func(childComplexity int) int
+	}
+
+	PPPHandover struct {
+		Description  func(childComplexity int) int
+		HandedOverOn func(childComplexity int) int
+	}
+
+	PPPLedger struct {
+		Budgets             func(childComplexity int) int
+		FinanceOrganization func(childComplexity int) int
+		Headroom            func(childComplexity int, fromYear int, toYear int, mechanism *domain.PPPReturnMechanism) int
+		Region              func(childComplexity int) int
+		Reservations        func(childComplexity int) int
+		Rules               func(childComplexity int) int
+		Version             func(childComplexity int) int
+	}
+
+	PPPLedgerPayload struct {
+		ClientMutationID func(childComplexity int) int
+		Ledger           func(childComplexity int) int
+		Replayed         func(childComplexity int) int
+	}
+
+	PPPPartner struct {
+		Name       func(childComplexity int) int
+		SelectedOn func(childComplexity int) int
+	}
+
+	PPPPayment struct {
+		DueOn                func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Kind                 func(childComplexity int) int
+		LastPaidOn           func(childComplexity int) int
+		Outstanding          func(childComplexity int) int
+		Paid                 func(childComplexity int) int
+		Payable              func(childComplexity int) int
+		PerformanceDeduction func(childComplexity int) int
+		Scheduled            func(childComplexity int) int
+		Year                 func(childComplexity int) int
+	}
+
+	PPPPerformanceAssessment struct {
+		AssessedOn  func(childComplexity int) int
+		DeductionBP func(childComplexity int) int
+		Score       func(childComplexity int) int
+		Year        func(childComplexity int) int
+	}
+
+	PPPProjectCompany struct {
+		GovernmentEquityContribution func(childComplexity int) int
+		Name                         func(childComplexity int) int
+		RegisteredCapital            func(childComplexity int) int
+	}
+
+	PPPReservation struct {
+		Arrangement     func(childComplexity int) int
+		Obligations     func(childComplexity int) int
+		ReleaseReason   func(childComplexity int) int
+		Released        func(childComplexity int) int
+		ReleasedOn      func(childComplexity int) int
+		ReservedOn      func(childComplexity int) int
+		ReturnMechanism func(childComplexity int) int
+	}
+
+	PPPTender struct {
+		LaunchedOn   func(childComplexity int) int
+		Method       func(childComplexity int) int
+		NoticeNumber func(childComplexity int) int
+	}
+
+	PPPValueForMoney struct {
+		AssessedOn       func(childComplexity int) int
+		Index            func(childComplexity int) int
+		PPPV             func(childComplexity int) int
+		PSC              func(childComplexity int) int
+		Passed           func(childComplexity int) int
+		QualitativeScore func(childComplexity int) int
+		Value            func(childComplexity int) int
+	}
+
+	PPPYearAmount struct {
+		Amount func(childComplexity int) int
+		Year   func(childComplexity int) int
+	}
+
+	PPPYearHeadroom struct {
+		AtCap       func(childComplexity int) int
+		Budget      func(childComplexity int) int
+		Cap         func(childComplexity int) int
+		Headroom    func(childComplexity int) int
+		Level       func(childComplexity int) int
+		Obligations func(childComplexity int) int
+		RatioBp     func(childComplexity int) int
+		Rule        func(childComplexity int) int
+		Year        func(childComplexity int) int
+	}
+
+	PPPYearPayments struct {
+		Assessment           func(childComplexity int) int
+		Difference           func(childComplexity int) int
+		Obligation           func(childComplexity int) int
+		Paid                 func(childComplexity int) int
+		Payable              func(childComplexity int) int
+		PerformanceDeduction func(childComplexity int) int
+		Scheduled            func(childComplexity int) int
+		Unscheduled          func(childComplexity int) int
+		Year                 func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -351,6 +577,7 @@ type ComplexityRoot struct {
 		PlannedInvestment     func(childComplexity int) int
 		PlannedPercent        func(childComplexity int) int
 		PlannedStart          func(childComplexity int) int
+		PppArrangements       func(childComplexity int) int
 		ProgressReports       func(childComplexity int) int
 		ProposedAt            func(childComplexity int) int
 		Region                func(childComplexity int) int
@@ -394,16 +621,20 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Application    func(childComplexity int, id string) int
-		Applications   func(childComplexity int, first *int, after *string, filter *model.ApplicationFilter) int
-		Fund           func(childComplexity int, id string) int
-		Funds          func(childComplexity int, first *int, after *string, filter *model.FundFilter) int
-		Project        func(childComplexity int, id string) int
-		ProjectHistory func(childComplexity int, id string, first *int, after *string) int
-		Projects       func(childComplexity int, first *int, after *string, filter *model.ProjectFilter) int
-		Regions        func(childComplexity int) int
-		Viewer         func(childComplexity int) int
-		WorkQueue      func(childComplexity int, first *int, after *string) int
+		Application     func(childComplexity int, id string) int
+		Applications    func(childComplexity int, first *int, after *string, filter *model.ApplicationFilter) int
+		Fund            func(childComplexity int, id string) int
+		Funds           func(childComplexity int, first *int, after *string, filter *model.FundFilter) int
+		PppArrangement  func(childComplexity int, id string) int
+		PppArrangements func(childComplexity int, first *int, after *string, filter *model.PPPArrangementFilter) int
+		PppHeadroom     func(childComplexity int, region string, fromYear int, toYear int, mechanism *domain.PPPReturnMechanism) int
+		PppLedger       func(childComplexity int, region string) int
+		Project         func(childComplexity int, id string) int
+		ProjectHistory  func(childComplexity int, id string, first *int, after *string) int
+		Projects        func(childComplexity int, first *int, after *string, filter *model.ProjectFilter) int
+		Regions         func(childComplexity int) int
+		Viewer          func(childComplexity int) int
+		WorkQueue       func(childComplexity int, first *int, after *string) int
 	}
 
 	Region struct {
@@ -1390,6 +1621,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveBudgetRevision(childComplexity, args["input"].(model.ApproveBudgetRevisionInput)), true
+	case "Mutation.approvePPPIdentification":
+		if e.ComplexityRoot.Mutation.ApprovePPPIdentification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approvePPPIdentification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApprovePPPIdentification(childComplexity, args["input"].(model.ApprovePPPIdentificationInput)), true
+	case "Mutation.approvePPPPreparation":
+		if e.ComplexityRoot.Mutation.ApprovePPPPreparation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approvePPPPreparation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApprovePPPPreparation(childComplexity, args["input"].(model.ApprovePPPPreparationInput)), true
+	case "Mutation.approvePPPProcurement":
+		if e.ComplexityRoot.Mutation.ApprovePPPProcurement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approvePPPProcurement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApprovePPPProcurement(childComplexity, args["input"].(model.ApprovePPPProcurementInput)), true
+	case "Mutation.approvePPPTransferStart":
+		if e.ComplexityRoot.Mutation.ApprovePPPTransferStart == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approvePPPTransferStart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApprovePPPTransferStart(childComplexity, args["input"].(model.ApprovePPPTransferStartInput)), true
 	case "Mutation.approveProject":
 		if e.ComplexityRoot.Mutation.ApproveProject == nil {
 			break
@@ -1412,6 +1687,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignExperts(childComplexity, args["input"].(model.AssignExpertsInput)), true
+	case "Mutation.cancelPPPArrangement":
+		if e.ComplexityRoot.Mutation.CancelPPPArrangement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelPPPArrangement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelPPPArrangement(childComplexity, args["input"].(model.CancelPPPArrangementInput)), true
 	case "Mutation.cancelProject":
 		if e.ComplexityRoot.Mutation.CancelProject == nil {
 			break
@@ -1445,6 +1731,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CloseFund(childComplexity, args["input"].(model.CloseFundInput)), true
+	case "Mutation.closePPPArrangement":
+		if e.ComplexityRoot.Mutation.ClosePPPArrangement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closePPPArrangement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClosePPPArrangement(childComplexity, args["input"].(model.ClosePPPArrangementInput)), true
 	case "Mutation.defineIndicator":
 		if e.ComplexityRoot.Mutation.DefineIndicator == nil {
 			break
@@ -1500,6 +1797,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EvaluateProject(childComplexity, args["input"].(model.EvaluateProjectInput)), true
+	case "Mutation.handOverPPPAssets":
+		if e.ComplexityRoot.Mutation.HandOverPPPAssets == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_handOverPPPAssets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.HandOverPPPAssets(childComplexity, args["input"].(model.HandOverPPPAssetsInput)), true
+	case "Mutation.identifyPPP":
+		if e.ComplexityRoot.Mutation.IdentifyPpp == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_identifyPPP_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IdentifyPpp(childComplexity, args["input"].(model.IdentifyPPPInput)), true
+	case "Mutation.launchPPPTender":
+		if e.ComplexityRoot.Mutation.LaunchPPPTender == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_launchPPPTender_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LaunchPPPTender(childComplexity, args["input"].(model.LaunchPPPTenderInput)), true
+	case "Mutation.openPPPLedger":
+		if e.ComplexityRoot.Mutation.OpenPPPLedger == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_openPPPLedger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OpenPPPLedger(childComplexity, args["input"].(model.OpenPPPLedgerInput)), true
 	case "Mutation.planMilestone":
 		if e.ComplexityRoot.Mutation.PlanMilestone == nil {
 			break
@@ -1566,6 +1907,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordMeasurement(childComplexity, args["input"].(model.RecordMeasurementInput)), true
+	case "Mutation.recordPPPBid":
+		if e.ComplexityRoot.Mutation.RecordPPPBid == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPPPBid_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPPPBid(childComplexity, args["input"].(model.RecordPPPBidInput)), true
+	case "Mutation.recordPPPBudget":
+		if e.ComplexityRoot.Mutation.RecordPPPBudget == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPPPBudget_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPPPBudget(childComplexity, args["input"].(model.RecordPPPBudgetInput)), true
+	case "Mutation.recordPPPPayment":
+		if e.ComplexityRoot.Mutation.RecordPPPPayment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPPPPayment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPPPPayment(childComplexity, args["input"].(model.RecordPPPPaymentInput)), true
+	case "Mutation.recordPPPPerformanceAssessment":
+		if e.ComplexityRoot.Mutation.RecordPPPPerformanceAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPPPPerformanceAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPPPPerformanceAssessment(childComplexity, args["input"].(model.RecordPPPPerformanceAssessmentInput)), true
+	case "Mutation.recordPPPValueForMoney":
+		if e.ComplexityRoot.Mutation.RecordPPPValueForMoney == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPPPValueForMoney_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPPPValueForMoney(childComplexity, args["input"].(model.RecordPPPValueForMoneyInput)), true
 	case "Mutation.recoverMoney":
 		if e.ComplexityRoot.Mutation.RecoverMoney == nil {
 			break
@@ -1709,6 +2105,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReviseApplication(childComplexity, args["input"].(model.ReviseApplicationInput)), true
+	case "Mutation.revisePPPIdentification":
+		if e.ComplexityRoot.Mutation.RevisePPPIdentification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revisePPPIdentification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevisePPPIdentification(childComplexity, args["input"].(model.RevisePPPIdentificationInput)), true
 	case "Mutation.reviseProject":
 		if e.ComplexityRoot.Mutation.ReviseProject == nil {
 			break
@@ -1720,6 +2127,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReviseProject(childComplexity, args["input"].(model.ReviseProjectInput)), true
+	case "Mutation.schedulePPPPayment":
+		if e.ComplexityRoot.Mutation.SchedulePPPPayment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_schedulePPPPayment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SchedulePPPPayment(childComplexity, args["input"].(model.SchedulePPPPaymentInput)), true
 	case "Mutation.scoreApplication":
 		if e.ComplexityRoot.Mutation.ScoreApplication == nil {
 			break
@@ -1742,6 +2160,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ScreenApplication(childComplexity, args["input"].(model.ScreenApplicationInput)), true
+	case "Mutation.selectPPPPartner":
+		if e.ComplexityRoot.Mutation.SelectPPPPartner == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_selectPPPPartner_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SelectPPPPartner(childComplexity, args["input"].(model.SelectPPPPartnerInput)), true
+	case "Mutation.setPPPAffordabilityRule":
+		if e.ComplexityRoot.Mutation.SetPPPAffordabilityRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setPPPAffordabilityRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetPPPAffordabilityRule(childComplexity, args["input"].(model.SetPPPAffordabilityRuleInput)), true
+	case "Mutation.setUpPPPProjectCompany":
+		if e.ComplexityRoot.Mutation.SetUpPPPProjectCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setUpPPPProjectCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetUpPPPProjectCompany(childComplexity, args["input"].(model.SetUpPPPProjectCompanyInput)), true
+	case "Mutation.signPPPContract":
+		if e.ComplexityRoot.Mutation.SignPPPContract == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_signPPPContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SignPPPContract(childComplexity, args["input"].(model.SignPPPContractInput)), true
 	case "Mutation.startConstruction":
 		if e.ComplexityRoot.Mutation.StartConstruction == nil {
 			break
@@ -1819,6 +2281,837 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.WithdrawApplication(childComplexity, args["input"].(model.WithdrawApplicationInput)), true
+
+	case "PPPAffordabilityRule.basis":
+		if e.ComplexityRoot.PPPAffordabilityRule.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPAffordabilityRule.Basis(childComplexity), true
+	case "PPPAffordabilityRule.capBp":
+		if e.ComplexityRoot.PPPAffordabilityRule.CapBp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPAffordabilityRule.CapBp(childComplexity), true
+	case "PPPAffordabilityRule.returnMechanism":
+		if e.ComplexityRoot.PPPAffordabilityRule.ReturnMechanism == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPAffordabilityRule.ReturnMechanism(childComplexity), true
+	case "PPPAffordabilityRule.validFrom":
+		if e.ComplexityRoot.PPPAffordabilityRule.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPAffordabilityRule.ValidFrom(childComplexity), true
+
+	case "PPPArrangement.assessments":
+		if e.ComplexityRoot.PPPArrangement.Assessments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Assessments(childComplexity), true
+	case "PPPArrangement.bids":
+		if e.ComplexityRoot.PPPArrangement.Bids == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Bids(childComplexity), true
+	case "PPPArrangement.cancellation":
+		if e.ComplexityRoot.PPPArrangement.Cancellation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Cancellation(childComplexity), true
+	case "PPPArrangement.contract":
+		if e.ComplexityRoot.PPPArrangement.Contract == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Contract(childComplexity), true
+	case "PPPArrangement.endYear":
+		if e.ComplexityRoot.PPPArrangement.EndYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.EndYear(childComplexity), true
+	case "PPPArrangement.financeOrganization":
+		if e.ComplexityRoot.PPPArrangement.FinanceOrganization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.FinanceOrganization(childComplexity), true
+	case "PPPArrangement.gates":
+		if e.ComplexityRoot.PPPArrangement.Gates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Gates(childComplexity), true
+	case "PPPArrangement.governmentEquityBp":
+		if e.ComplexityRoot.PPPArrangement.GovernmentEquityBP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.GovernmentEquityBP(childComplexity), true
+	case "PPPArrangement.handover":
+		if e.ComplexityRoot.PPPArrangement.Handover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Handover(childComplexity), true
+	case "PPPArrangement.history":
+		if e.ComplexityRoot.PPPArrangement.History == nil {
+			break
+		}
+
+		args, err := ec.field_PPPArrangement_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.PPPArrangement.History(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "PPPArrangement.id":
+		if e.ComplexityRoot.PPPArrangement.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.ID(childComplexity), true
+	case "PPPArrangement.identifiedAt":
+		if e.ComplexityRoot.PPPArrangement.IdentifiedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.IdentifiedAt(childComplexity), true
+	case "PPPArrangement.obligations":
+		if e.ComplexityRoot.PPPArrangement.Obligations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Obligations(childComplexity), true
+	case "PPPArrangement.operationMode":
+		if e.ComplexityRoot.PPPArrangement.OperationMode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.OperationMode(childComplexity), true
+	case "PPPArrangement.ownerOrganization":
+		if e.ComplexityRoot.PPPArrangement.OwnerOrganization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.OwnerOrganization(childComplexity), true
+	case "PPPArrangement.paidTotal":
+		if e.ComplexityRoot.PPPArrangement.PaidTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.PaidTotal(childComplexity), true
+	case "PPPArrangement.partner":
+		if e.ComplexityRoot.PPPArrangement.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Partner(childComplexity), true
+	case "PPPArrangement.paymentSchedule":
+		if e.ComplexityRoot.PPPArrangement.PaymentSchedule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.PaymentSchedule(childComplexity), true
+	case "PPPArrangement.payments":
+		if e.ComplexityRoot.PPPArrangement.Payments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Payments(childComplexity), true
+	case "PPPArrangement.project":
+		if e.ComplexityRoot.PPPArrangement.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Project(childComplexity), true
+	case "PPPArrangement.projectCode":
+		if e.ComplexityRoot.PPPArrangement.ProjectCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.ProjectCode(childComplexity), true
+	case "PPPArrangement.projectCompany":
+		if e.ComplexityRoot.PPPArrangement.ProjectCompany == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.ProjectCompany(childComplexity), true
+	case "PPPArrangement.region":
+		if e.ComplexityRoot.PPPArrangement.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Region(childComplexity), true
+	case "PPPArrangement.returnMechanism":
+		if e.ComplexityRoot.PPPArrangement.ReturnMechanism == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.ReturnMechanism(childComplexity), true
+	case "PPPArrangement.scheduledTotal":
+		if e.ComplexityRoot.PPPArrangement.ScheduledTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.ScheduledTotal(childComplexity), true
+	case "PPPArrangement.stage":
+		if e.ComplexityRoot.PPPArrangement.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Stage(childComplexity), true
+	case "PPPArrangement.stageEnteredAt":
+		if e.ComplexityRoot.PPPArrangement.StageEnteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.StageEnteredAt(childComplexity), true
+	case "PPPArrangement.startYear":
+		if e.ComplexityRoot.PPPArrangement.StartYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.StartYear(childComplexity), true
+	case "PPPArrangement.tender":
+		if e.ComplexityRoot.PPPArrangement.Tender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Tender(childComplexity), true
+	case "PPPArrangement.termYears":
+		if e.ComplexityRoot.PPPArrangement.TermYears == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.TermYears(childComplexity), true
+	case "PPPArrangement.totalInvestment":
+		if e.ComplexityRoot.PPPArrangement.TotalInvestment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.TotalInvestment(childComplexity), true
+	case "PPPArrangement.totalObligations":
+		if e.ComplexityRoot.PPPArrangement.TotalObligations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.TotalObligations(childComplexity), true
+	case "PPPArrangement.updatedAt":
+		if e.ComplexityRoot.PPPArrangement.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.UpdatedAt(childComplexity), true
+	case "PPPArrangement.valueForMoney":
+		if e.ComplexityRoot.PPPArrangement.ValueForMoney == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.ValueForMoney(childComplexity), true
+	case "PPPArrangement.valueForMoneyAssessments":
+		if e.ComplexityRoot.PPPArrangement.ValueForMoneyAssessments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.ValueForMoneyAssessments(childComplexity), true
+	case "PPPArrangement.version":
+		if e.ComplexityRoot.PPPArrangement.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangement.Version(childComplexity), true
+
+	case "PPPArrangementConnection.edges":
+		if e.ComplexityRoot.PPPArrangementConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementConnection.Edges(childComplexity), true
+	case "PPPArrangementConnection.pageInfo":
+		if e.ComplexityRoot.PPPArrangementConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementConnection.PageInfo(childComplexity), true
+	case "PPPArrangementConnection.totalCount":
+		if e.ComplexityRoot.PPPArrangementConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementConnection.TotalCount(childComplexity), true
+
+	case "PPPArrangementEdge.cursor":
+		if e.ComplexityRoot.PPPArrangementEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementEdge.Cursor(childComplexity), true
+	case "PPPArrangementEdge.node":
+		if e.ComplexityRoot.PPPArrangementEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementEdge.Node(childComplexity), true
+
+	case "PPPArrangementPayload.arrangement":
+		if e.ComplexityRoot.PPPArrangementPayload.Arrangement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementPayload.Arrangement(childComplexity), true
+	case "PPPArrangementPayload.clientMutationId":
+		if e.ComplexityRoot.PPPArrangementPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementPayload.ClientMutationID(childComplexity), true
+	case "PPPArrangementPayload.ledger":
+		if e.ComplexityRoot.PPPArrangementPayload.Ledger == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementPayload.Ledger(childComplexity), true
+	case "PPPArrangementPayload.payment":
+		if e.ComplexityRoot.PPPArrangementPayload.Payment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementPayload.Payment(childComplexity), true
+	case "PPPArrangementPayload.replayed":
+		if e.ComplexityRoot.PPPArrangementPayload.Replayed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPArrangementPayload.Replayed(childComplexity), true
+
+	case "PPPBid.amount":
+		if e.ComplexityRoot.PPPBid.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPBid.Amount(childComplexity), true
+	case "PPPBid.bidOn":
+		if e.ComplexityRoot.PPPBid.BidOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPBid.BidOn(childComplexity), true
+	case "PPPBid.bidder":
+		if e.ComplexityRoot.PPPBid.Bidder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPBid.Bidder(childComplexity), true
+
+	case "PPPBudget.amount":
+		if e.ComplexityRoot.PPPBudget.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPBudget.Amount(childComplexity), true
+	case "PPPBudget.reason":
+		if e.ComplexityRoot.PPPBudget.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPBudget.Reason(childComplexity), true
+	case "PPPBudget.revisions":
+		if e.ComplexityRoot.PPPBudget.Revisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPBudget.Revisions(childComplexity), true
+	case "PPPBudget.year":
+		if e.ComplexityRoot.PPPBudget.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPBudget.Year(childComplexity), true
+
+	case "PPPCancellation.cancelledOn":
+		if e.ComplexityRoot.PPPCancellation.CancelledOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPCancellation.CancelledOn(childComplexity), true
+	case "PPPCancellation.previousStage":
+		if e.ComplexityRoot.PPPCancellation.PreviousStage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPCancellation.PreviousStage(childComplexity), true
+	case "PPPCancellation.reason":
+		if e.ComplexityRoot.PPPCancellation.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPCancellation.Reason(childComplexity), true
+
+	case "PPPContract.contractNumber":
+		if e.ComplexityRoot.PPPContract.ContractNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPContract.ContractNo(childComplexity), true
+	case "PPPContract.signedOn":
+		if e.ComplexityRoot.PPPContract.SignedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPContract.SignedOn(childComplexity), true
+
+	case "PPPGate.approvedOn":
+		if e.ComplexityRoot.PPPGate.ApprovedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPGate.ApprovedOn(childComplexity), true
+	case "PPPGate.note":
+		if e.ComplexityRoot.PPPGate.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPGate.Note(childComplexity), true
+	case "PPPGate.stage":
+		if e.ComplexityRoot.PPPGate.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPGate.Stage(childComplexity), true
+
+	case "PPPHandover.description":
+		if e.ComplexityRoot.PPPHandover.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPHandover.Description(childComplexity), true
+	case "PPPHandover.handedOverOn":
+		if e.ComplexityRoot.PPPHandover.HandedOverOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPHandover.HandedOverOn(childComplexity), true
+
+	case "PPPLedger.budgets":
+		if e.ComplexityRoot.PPPLedger.Budgets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPLedger.Budgets(childComplexity), true
+	case "PPPLedger.financeOrganization":
+		if e.ComplexityRoot.PPPLedger.FinanceOrganization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPLedger.FinanceOrganization(childComplexity), true
+	case "PPPLedger.headroom":
+		if e.ComplexityRoot.PPPLedger.Headroom == nil {
+			break
+		}
+
+		args, err := ec.field_PPPLedger_headroom_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.PPPLedger.Headroom(childComplexity, args["fromYear"].(int), args["toYear"].(int), args["mechanism"].(*domain.PPPReturnMechanism)), true
+	case "PPPLedger.region":
+		if e.ComplexityRoot.PPPLedger.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPLedger.Region(childComplexity), true
+	case "PPPLedger.reservations":
+		if e.ComplexityRoot.PPPLedger.Reservations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPLedger.Reservations(childComplexity), true
+	case "PPPLedger.rules":
+		if e.ComplexityRoot.PPPLedger.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPLedger.Rules(childComplexity), true
+	case "PPPLedger.version":
+		if e.ComplexityRoot.PPPLedger.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPLedger.Version(childComplexity), true
+
+	case "PPPLedgerPayload.clientMutationId":
+		if e.ComplexityRoot.PPPLedgerPayload.ClientMutationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPLedgerPayload.ClientMutationID(childComplexity), true
+	case "PPPLedgerPayload.ledger":
+		if e.ComplexityRoot.PPPLedgerPayload.Ledger == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPLedgerPayload.Ledger(childComplexity), true
+	case "PPPLedgerPayload.replayed":
+		if e.ComplexityRoot.PPPLedgerPayload.Replayed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPLedgerPayload.Replayed(childComplexity), true
+
+	case "PPPPartner.name":
+		if e.ComplexityRoot.PPPPartner.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPartner.Name(childComplexity), true
+	case "PPPPartner.selectedOn":
+		if e.ComplexityRoot.PPPPartner.SelectedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPartner.SelectedOn(childComplexity), true
+
+	case "PPPPayment.dueOn":
+		if e.ComplexityRoot.PPPPayment.DueOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.DueOn(childComplexity), true
+	case "PPPPayment.id":
+		if e.ComplexityRoot.PPPPayment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.ID(childComplexity), true
+	case "PPPPayment.kind":
+		if e.ComplexityRoot.PPPPayment.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.Kind(childComplexity), true
+	case "PPPPayment.lastPaidOn":
+		if e.ComplexityRoot.PPPPayment.LastPaidOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.LastPaidOn(childComplexity), true
+	case "PPPPayment.outstanding":
+		if e.ComplexityRoot.PPPPayment.Outstanding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.Outstanding(childComplexity), true
+	case "PPPPayment.paid":
+		if e.ComplexityRoot.PPPPayment.Paid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.Paid(childComplexity), true
+	case "PPPPayment.payable":
+		if e.ComplexityRoot.PPPPayment.Payable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.Payable(childComplexity), true
+	case "PPPPayment.performanceDeduction":
+		if e.ComplexityRoot.PPPPayment.PerformanceDeduction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.PerformanceDeduction(childComplexity), true
+	case "PPPPayment.scheduled":
+		if e.ComplexityRoot.PPPPayment.Scheduled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.Scheduled(childComplexity), true
+	case "PPPPayment.year":
+		if e.ComplexityRoot.PPPPayment.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPayment.Year(childComplexity), true
+
+	case "PPPPerformanceAssessment.assessedOn":
+		if e.ComplexityRoot.PPPPerformanceAssessment.AssessedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPerformanceAssessment.AssessedOn(childComplexity), true
+	case "PPPPerformanceAssessment.deductionBp":
+		if e.ComplexityRoot.PPPPerformanceAssessment.DeductionBP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPerformanceAssessment.DeductionBP(childComplexity), true
+	case "PPPPerformanceAssessment.score":
+		if e.ComplexityRoot.PPPPerformanceAssessment.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPerformanceAssessment.Score(childComplexity), true
+	case "PPPPerformanceAssessment.year":
+		if e.ComplexityRoot.PPPPerformanceAssessment.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPPerformanceAssessment.Year(childComplexity), true
+
+	case "PPPProjectCompany.governmentEquityContribution":
+		if e.ComplexityRoot.PPPProjectCompany.GovernmentEquityContribution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPProjectCompany.GovernmentEquityContribution(childComplexity), true
+	case "PPPProjectCompany.name":
+		if e.ComplexityRoot.PPPProjectCompany.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPProjectCompany.Name(childComplexity), true
+	case "PPPProjectCompany.registeredCapital":
+		if e.ComplexityRoot.PPPProjectCompany.RegisteredCapital == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPProjectCompany.RegisteredCapital(childComplexity), true
+
+	case "PPPReservation.arrangement":
+		if e.ComplexityRoot.PPPReservation.Arrangement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPReservation.Arrangement(childComplexity), true
+	case "PPPReservation.obligations":
+		if e.ComplexityRoot.PPPReservation.Obligations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPReservation.Obligations(childComplexity), true
+	case "PPPReservation.releaseReason":
+		if e.ComplexityRoot.PPPReservation.ReleaseReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPReservation.ReleaseReason(childComplexity), true
+	case "PPPReservation.released":
+		if e.ComplexityRoot.PPPReservation.Released == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPReservation.Released(childComplexity), true
+	case "PPPReservation.releasedOn":
+		if e.ComplexityRoot.PPPReservation.ReleasedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPReservation.ReleasedOn(childComplexity), true
+	case "PPPReservation.reservedOn":
+		if e.ComplexityRoot.PPPReservation.ReservedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPReservation.ReservedOn(childComplexity), true
+	case "PPPReservation.returnMechanism":
+		if e.ComplexityRoot.PPPReservation.ReturnMechanism == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPReservation.ReturnMechanism(childComplexity), true
+
+	case "PPPTender.launchedOn":
+		if e.ComplexityRoot.PPPTender.LaunchedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPTender.LaunchedOn(childComplexity), true
+	case "PPPTender.method":
+		if e.ComplexityRoot.PPPTender.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPTender.Method(childComplexity), true
+	case "PPPTender.noticeNumber":
+		if e.ComplexityRoot.PPPTender.NoticeNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPTender.NoticeNumber(childComplexity), true
+
+	case "PPPValueForMoney.assessedOn":
+		if e.ComplexityRoot.PPPValueForMoney.AssessedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPValueForMoney.AssessedOn(childComplexity), true
+	case "PPPValueForMoney.indexBp":
+		if e.ComplexityRoot.PPPValueForMoney.Index == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPValueForMoney.Index(childComplexity), true
+	case "PPPValueForMoney.pppv":
+		if e.ComplexityRoot.PPPValueForMoney.PPPV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPValueForMoney.PPPV(childComplexity), true
+	case "PPPValueForMoney.psc":
+		if e.ComplexityRoot.PPPValueForMoney.PSC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPValueForMoney.PSC(childComplexity), true
+	case "PPPValueForMoney.passed":
+		if e.ComplexityRoot.PPPValueForMoney.Passed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPValueForMoney.Passed(childComplexity), true
+	case "PPPValueForMoney.qualitativeScore":
+		if e.ComplexityRoot.PPPValueForMoney.QualitativeScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPValueForMoney.QualitativeScore(childComplexity), true
+	case "PPPValueForMoney.value":
+		if e.ComplexityRoot.PPPValueForMoney.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPValueForMoney.Value(childComplexity), true
+
+	case "PPPYearAmount.amount":
+		if e.ComplexityRoot.PPPYearAmount.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearAmount.Amount(childComplexity), true
+	case "PPPYearAmount.year":
+		if e.ComplexityRoot.PPPYearAmount.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearAmount.Year(childComplexity), true
+
+	case "PPPYearHeadroom.atCap":
+		if e.ComplexityRoot.PPPYearHeadroom.AtCap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearHeadroom.AtCap(childComplexity), true
+	case "PPPYearHeadroom.budget":
+		if e.ComplexityRoot.PPPYearHeadroom.Budget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearHeadroom.Budget(childComplexity), true
+	case "PPPYearHeadroom.cap":
+		if e.ComplexityRoot.PPPYearHeadroom.Cap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearHeadroom.Cap(childComplexity), true
+	case "PPPYearHeadroom.headroom":
+		if e.ComplexityRoot.PPPYearHeadroom.Headroom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearHeadroom.Headroom(childComplexity), true
+	case "PPPYearHeadroom.level":
+		if e.ComplexityRoot.PPPYearHeadroom.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearHeadroom.Level(childComplexity), true
+	case "PPPYearHeadroom.obligations":
+		if e.ComplexityRoot.PPPYearHeadroom.Obligations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearHeadroom.Obligations(childComplexity), true
+	case "PPPYearHeadroom.ratioBp":
+		if e.ComplexityRoot.PPPYearHeadroom.RatioBp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearHeadroom.RatioBp(childComplexity), true
+	case "PPPYearHeadroom.rule":
+		if e.ComplexityRoot.PPPYearHeadroom.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearHeadroom.Rule(childComplexity), true
+	case "PPPYearHeadroom.year":
+		if e.ComplexityRoot.PPPYearHeadroom.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearHeadroom.Year(childComplexity), true
+
+	case "PPPYearPayments.assessment":
+		if e.ComplexityRoot.PPPYearPayments.Assessment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearPayments.Assessment(childComplexity), true
+	case "PPPYearPayments.difference":
+		if e.ComplexityRoot.PPPYearPayments.Difference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearPayments.Difference(childComplexity), true
+	case "PPPYearPayments.obligation":
+		if e.ComplexityRoot.PPPYearPayments.Obligation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearPayments.Obligation(childComplexity), true
+	case "PPPYearPayments.paid":
+		if e.ComplexityRoot.PPPYearPayments.Paid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearPayments.Paid(childComplexity), true
+	case "PPPYearPayments.payable":
+		if e.ComplexityRoot.PPPYearPayments.Payable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearPayments.Payable(childComplexity), true
+	case "PPPYearPayments.performanceDeduction":
+		if e.ComplexityRoot.PPPYearPayments.PerformanceDeduction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearPayments.PerformanceDeduction(childComplexity), true
+	case "PPPYearPayments.scheduled":
+		if e.ComplexityRoot.PPPYearPayments.Scheduled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearPayments.Scheduled(childComplexity), true
+	case "PPPYearPayments.unscheduled":
+		if e.ComplexityRoot.PPPYearPayments.Unscheduled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearPayments.Unscheduled(childComplexity), true
+	case "PPPYearPayments.year":
+		if e.ComplexityRoot.PPPYearPayments.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PPPYearPayments.Year(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2080,6 +3373,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.PlannedStart(childComplexity), true
+	case "Project.pppArrangements":
+		if e.ComplexityRoot.Project.PppArrangements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.PppArrangements(childComplexity), true
 	case "Project.progressReports":
 		if e.ComplexityRoot.Project.ProgressReports == nil {
 			break
@@ -2303,6 +3602,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Funds(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.FundFilter)), true
 
+	case "Query.pppArrangement":
+		if e.ComplexityRoot.Query.PppArrangement == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pppArrangement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PppArrangement(childComplexity, args["id"].(string)), true
+	case "Query.pppArrangements":
+		if e.ComplexityRoot.Query.PppArrangements == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pppArrangements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PppArrangements(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.PPPArrangementFilter)), true
+	case "Query.pppHeadroom":
+		if e.ComplexityRoot.Query.PppHeadroom == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pppHeadroom_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PppHeadroom(childComplexity, args["region"].(string), args["fromYear"].(int), args["toYear"].(int), args["mechanism"].(*domain.PPPReturnMechanism)), true
+	case "Query.pppLedger":
+		if e.ComplexityRoot.Query.PppLedger == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pppLedger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PppLedger(childComplexity, args["region"].(string)), true
 	case "Query.project":
 		if e.ComplexityRoot.Query.Project == nil {
 			break
@@ -2590,11 +3933,17 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputApplicationFilter,
 		ec.unmarshalInputApproveApplicationInput,
 		ec.unmarshalInputApproveBudgetRevisionInput,
+		ec.unmarshalInputApprovePPPIdentificationInput,
+		ec.unmarshalInputApprovePPPPreparationInput,
+		ec.unmarshalInputApprovePPPProcurementInput,
+		ec.unmarshalInputApprovePPPTransferStartInput,
 		ec.unmarshalInputApproveProjectInput,
 		ec.unmarshalInputAssignExpertsInput,
+		ec.unmarshalInputCancelPPPArrangementInput,
 		ec.unmarshalInputCancelProjectInput,
 		ec.unmarshalInputCancelRemainderInput,
 		ec.unmarshalInputCloseFundInput,
+		ec.unmarshalInputClosePPPArrangementInput,
 		ec.unmarshalInputDefineIndicatorInput,
 		ec.unmarshalInputDisburseTrancheInput,
 		ec.unmarshalInputDraftApplicationInput,
@@ -2603,6 +3952,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputExpertInput,
 		ec.unmarshalInputFundFilter,
 		ec.unmarshalInputFundingPlanInput,
+		ec.unmarshalInputHandOverPPPAssetsInput,
+		ec.unmarshalInputIdentifyPPPInput,
+		ec.unmarshalInputLaunchPPPTenderInput,
+		ec.unmarshalInputOpenPPPLedgerInput,
+		ec.unmarshalInputPPPArrangementFilter,
+		ec.unmarshalInputPPPTermsInput,
+		ec.unmarshalInputPPPYearAmountInput,
 		ec.unmarshalInputPlanMilestoneInput,
 		ec.unmarshalInputProjectFilter,
 		ec.unmarshalInputProposeBudgetRevisionInput,
@@ -2610,6 +3966,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputRecordExpenditureInput,
 		ec.unmarshalInputRecordExpertReviewInput,
 		ec.unmarshalInputRecordMeasurementInput,
+		ec.unmarshalInputRecordPPPBidInput,
+		ec.unmarshalInputRecordPPPBudgetInput,
+		ec.unmarshalInputRecordPPPPaymentInput,
+		ec.unmarshalInputRecordPPPPerformanceAssessmentInput,
+		ec.unmarshalInputRecordPPPValueForMoneyInput,
 		ec.unmarshalInputRecoverMoneyInput,
 		ec.unmarshalInputRejectAcceptanceInput,
 		ec.unmarshalInputRejectApplicationInput,
@@ -2623,9 +3984,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputReturnApplicationForRevisionInput,
 		ec.unmarshalInputReturnProjectForRevisionInput,
 		ec.unmarshalInputReviseApplicationInput,
+		ec.unmarshalInputRevisePPPIdentificationInput,
 		ec.unmarshalInputReviseProjectInput,
+		ec.unmarshalInputSchedulePPPPaymentInput,
 		ec.unmarshalInputScoreApplicationInput,
 		ec.unmarshalInputScreenApplicationInput,
+		ec.unmarshalInputSelectPPPPartnerInput,
+		ec.unmarshalInputSetPPPAffordabilityRuleInput,
+		ec.unmarshalInputSetUpPPPProjectCompanyInput,
+		ec.unmarshalInputSignPPPContractInput,
 		ec.unmarshalInputStartConstructionInput,
 		ec.unmarshalInputStartOperationInput,
 		ec.unmarshalInputSubmitApplicationInput,
@@ -3988,6 +5355,953 @@ extend type Mutation {
   reviseProject("The command and its options." input: ReviseProjectInput!): ProjectPayload!
 }
 `, BuiltIn: false},
+	{Name: "../schema/ppp.graphqls", Input: `"The Ministry of Finance's five stages of a PPP arrangement (财金〔2014〕113号) and its two ends. Each stage ends with a gate the finance bureau approves."
+enum PPPStage {
+  "项目识别: operation mode, return mechanism, term, investment and the government's yearly obligations are identified."
+  IDENTIFICATION
+  "项目准备: value for money (物有所值) is assessed; the gate is the fiscal affordability check (财政承受能力论证), which reserves the obligations in the region's ledger."
+  PREPARATION
+  "项目采购: tender, bids, the partner, the contract and the project company."
+  PROCUREMENT
+  "项目执行: government payments and performance assessments."
+  EXECUTION
+  "项目移交: the assets are handed over to the government."
+  TRANSFER
+  "结束: closed after the handover (terminal); the ledger keeps the obligations."
+  CLOSED
+  "终止: cancelled (terminal); obligations reserved at the preparation gate are released."
+  CANCELLED
+}
+
+"How the social-capital partner builds, owns, operates and transfers the assets."
+enum PPPOperationMode {
+  "建设-运营-移交: build-operate-transfer."
+  BOT
+  "建设-拥有-运营: build-own-operate."
+  BOO
+  "转让-运营-移交: transfer-operate-transfer."
+  TOT
+  "改建-运营-移交: rehabilitate-operate-transfer."
+  ROT
+  "委托运营: operations and maintenance (O&M)."
+  OM
+  "管理合同: management contract."
+  MC
+}
+
+"How the partner is paid back."
+enum PPPReturnMechanism {
+  "使用者付费: users pay; the government has no payment obligations."
+  USER_PAYS
+  "政府付费: the government pays; at least one year carries an obligation."
+  GOVERNMENT_PAYS
+  "可行性缺口补助: users pay and the government closes the viability gap."
+  VIABILITY_GAP
+}
+
+"A year and an amount of money falling in it."
+type PPPYearAmount {
+  "The calendar (fiscal) year."
+  year: Int!
+  "The amount."
+  amount: Money!
+}
+
+"""
+A project's public-private partnership (政府和社会资本合作) through the five stages. The project's
+owner organisation or the smart-city office prepares each stage; the finance bureau that passed
+the identification gate approves every later gate, schedules and records the government's
+payments.
+
+Visibility: an owner sees only its own organisation's arrangements; finance, office, leadership
+and administrators see all; experts see none. A hidden arrangement is absent (null, left out of
+lists), not FORBIDDEN.
+"""
+type PPPArrangement {
+  "The arrangement's id (UUID, minted by the server)."
+  id: ID!
+  "The project the arrangement delivers."
+  project: Project!
+  "The project's code."
+  projectCode: String!
+  "The project's owner organisation."
+  ownerOrganization: String!
+  "The project's region, whose ledger carries the obligations."
+  region: Region!
+  "The finance bureau that passed the identification gate and approves the later ones; null before."
+  financeOrganization: String
+  "Where the arrangement stands."
+  stage: PPPStage!
+  "When the arrangement entered its current stage (recorded)."
+  stageEnteredAt: Timestamp!
+  "The operation mode."
+  operationMode: PPPOperationMode!
+  "The return mechanism."
+  returnMechanism: PPPReturnMechanism!
+  "The cooperation term in years (10..30)."
+  termYears: Int!
+  "The first year of the term."
+  startYear: Int!
+  "The last year of the term."
+  endYear: Int!
+  "The total investment."
+  totalInvestment: Money!
+  "The government's share of the project company in basis points (0..4999: never a controlling stake)."
+  governmentEquityBp: Int!
+  "The government's yearly payment obligations as identified, in year order (years without one left out)."
+  obligations: [PPPYearAmount!]!
+  "The sum of the yearly obligations over the term."
+  totalObligations: Money!
+  "The passed gates in order."
+  gates: [PPPGate!]!
+  "The latest value-for-money assessment, the one that counts; null before one."
+  valueForMoney: PPPValueForMoney
+  "Every value-for-money assessment in recording order (a failed one may be redone)."
+  valueForMoneyAssessments: [PPPValueForMoney!]!
+  "The launched procurement; null before the launch."
+  tender: PPPTender
+  "The bids in recording order."
+  bids: [PPPBid!]!
+  "The selected social-capital partner; null before the selection."
+  partner: PPPPartner
+  "The signed PPP contract; null before signature."
+  contract: PPPContract
+  "The project company (SPV); null before it is set up."
+  projectCompany: PPPProjectCompany
+  "The scheduled government payments in scheduling order, with what was paid against them."
+  payments: [PPPPayment!]!
+  "Per year with an obligation, a payment or an assessment: the obligation, what was scheduled, the performance deduction, what is payable, paid, and the difference."
+  paymentSchedule: [PPPYearPayments!]!
+  "The total of the scheduled payments."
+  scheduledTotal: Money!
+  "The total paid."
+  paidTotal: Money!
+  "The yearly performance assessments in recording order."
+  assessments: [PPPPerformanceAssessment!]!
+  "The handover of the assets; null before it."
+  handover: PPPHandover
+  "The cancellation; null unless CANCELLED."
+  cancellation: PPPCancellation
+  "The number of events in the arrangement's stream: pass it as expectedVersion to refuse concurrent changes."
+  version: Int!
+  "When the arrangement was identified."
+  identifiedAt: Timestamp!
+  "When the arrangement last changed."
+  updatedAt: Timestamp!
+  "The arrangement's full event history (who did what, when), oldest first (first: 0..100, default 50)."
+  history(
+    "How many events to return, 0..100."
+    first: Int = 50
+    "The endCursor of the previous page; omit for the first page."
+    after: String
+  ): EventConnection!
+}
+
+"""
+Which arrangements to list. All given criteria must hold; lists match any of their values; an
+empty filter matches every arrangement the caller may see.
+"""
+input PPPArrangementFilter {
+  "Any of these stages."
+  stage: [PPPStage!]
+  "This region and every region below it (a province includes its cities and counties)."
+  region: ID
+  "Exactly this operation mode."
+  operationMode: PPPOperationMode
+  "Exactly this return mechanism."
+  returnMechanism: PPPReturnMechanism
+  "Exactly this project (id)."
+  project: ID
+  "Exactly this owner organisation."
+  ownerOrganization: String
+}
+
+"A page of PPP arrangements."
+type PPPArrangementConnection {
+  "The arrangements of this page with their cursors."
+  edges: [PPPArrangementEdge!]!
+  "Paging information."
+  pageInfo: PageInfo!
+  "How many arrangements match the filter and are visible to the caller, over all pages."
+  totalCount: Int!
+}
+
+"A PPP arrangement and its cursor."
+type PPPArrangementEdge {
+  "Opaque cursor: pass it as ` + "`" + `after` + "`" + ` to list the arrangements that follow this one."
+  cursor: String!
+  "The arrangement."
+  node: PPPArrangement!
+}
+
+extend type Project {
+  "The project's PPP arrangements the caller may see, in identification order."
+  pppArrangements: [PPPArrangement!]!
+}
+
+extend type Query {
+  "One PPP arrangement by id; null when there is none or the caller may not see it. A malformed id is BAD_USER_INPUT."
+  pppArrangement("The arrangement's id (UUID)." id: ID!): PPPArrangement
+  "The PPP arrangements the caller may see, in identification order (UUIDv7 ids), filtered, as a cursor connection (first: 0..100, default 20)."
+  pppArrangements(
+    "How many arrangements to return, 0..100."
+    first: Int = 20
+    "The endCursor of the previous page; omit for the first page."
+    after: String
+    "Which arrangements to list; omit for all the caller may see."
+    filter: PPPArrangementFilter
+  ): PPPArrangementConnection!
+}
+
+"What a command on a PPP arrangement did."
+type PPPArrangementPayload {
+  "The input's clientMutationId, unchanged."
+  clientMutationId: String
+  "The arrangement after the command."
+  arrangement: PPPArrangement!
+  "The payment scheduled or paid by the command; null for other commands."
+  payment: PPPPayment
+  "The region's fiscal affordability ledger after the command (showing a reservation made or released); null when it was never opened."
+  ledger: PPPLedger
+  "True when this answers an earlier request with the same idempotencyKey: nothing new was recorded."
+  replayed: Boolean!
+}
+`, BuiltIn: false},
+	{Name: "../schema/ppp_execution.graphqls", Input: `"Schedule a government payment while EXECUTION (the arrangement's finance bureau), for a year with an obligation: the year's scheduled payments may not exceed its obligation. The server mints the payment's id."
+input SchedulePPPPaymentInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result (and the same payment id) instead of scheduling twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "A year of the term with an obligation."
+  year: Int!
+  "What the payment pays for."
+  kind: PPPPaymentKind!
+  "The amount (positive)."
+  amount: Money!
+  "The due date, not before January 1 of the year."
+  dueOn: Date!
+}
+
+"Record money paid against a scheduled payment while EXECUTION (the arrangement's finance bureau): in total at most the scheduled amount less its year's performance deduction."
+input RecordPPPPaymentInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result (a double click) instead of paying twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "The scheduled payment."
+  paymentId: ID!
+  "The amount paid (positive), at most what is outstanding."
+  amount: Money!
+  "Payment date, not before execution began and not after today; defaults to today."
+  paidOn: Date
+}
+
+"Record a year's performance assessment while EXECUTION, once per year (the owner or the office). The deduction applies to every payment of the year, scheduled already or later."
+input RecordPPPPerformanceAssessmentInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "A year of the term."
+  year: Int!
+  "The score, 0..100."
+  score: Int!
+  "The share taken off the year's payments in basis points, 0..10000; a score below 60 must deduct something, and a deduction may not leave a payment payable below what was paid."
+  deductionBp: Int!
+  "Assessment date, in or after the year, not after today; defaults to today."
+  assessedOn: Date
+}
+
+"Pass the execution gate (the arrangement's finance bureau): TRANSFER."
+input ApprovePPPTransferStartInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "Approval date, not before execution began and not after today; defaults to today."
+  approvedOn: Date
+  "The finance bureau's note (optional)."
+  note: String
+}
+
+"Record the handover of the assets while TRANSFER, once (the owner or the office)."
+input HandOverPPPAssetsInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "What was handed over."
+  description: String!
+  "Handover date, not before the transfer began and not after today; defaults to today."
+  handedOverOn: Date
+}
+
+"Close the arrangement after the handover (the arrangement's finance bureau): CLOSED. The ledger keeps the obligations."
+input ClosePPPArrangementInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "Closing date, not before the handover and not after today; defaults to today."
+  closedOn: Date
+  "The finance bureau's note (optional)."
+  note: String
+}
+
+"Cancel an arrangement in any stage before CLOSED (the office or the arrangement's finance bureau). After the preparation gate the region's ledger releases the obligations in the same transaction."
+input CancelPPPArrangementInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "Why (required)."
+  reason: String!
+  "Cancellation date, not before the current stage began and not after today; defaults to today."
+  cancelledOn: Date
+}
+
+extend type Mutation {
+  "Schedule a government payment (the arrangement's finance bureau)."
+  schedulePPPPayment("The command and its options." input: SchedulePPPPaymentInput!): PPPArrangementPayload!
+  "Record a payment made (the arrangement's finance bureau)."
+  recordPPPPayment("The command and its options." input: RecordPPPPaymentInput!): PPPArrangementPayload!
+  "Record a year's performance assessment (owner, office)."
+  recordPPPPerformanceAssessment("The command and its options." input: RecordPPPPerformanceAssessmentInput!): PPPArrangementPayload!
+  "Pass the execution gate (the arrangement's finance bureau): TRANSFER."
+  approvePPPTransferStart("The command and its options." input: ApprovePPPTransferStartInput!): PPPArrangementPayload!
+  "Record the handover of the assets (owner, office)."
+  handOverPPPAssets("The command and its options." input: HandOverPPPAssetsInput!): PPPArrangementPayload!
+  "Close the arrangement (the arrangement's finance bureau): CLOSED."
+  closePPPArrangement("The command and its options." input: ClosePPPArrangementInput!): PPPArrangementPayload!
+  "Cancel the arrangement (office, the arrangement's finance bureau): CANCELLED, reserved obligations released."
+  cancelPPPArrangement("The command and its options." input: CancelPPPArrangementInput!): PPPArrangementPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/ppp_ledger.graphqls", Input: `"How a year's PPP obligations stand against the region's general public budget."
+enum PPPWarningLevel {
+  "Below 7% of the budget (also: no obligations)."
+  OK
+  "7% of the budget or more (预警): close to the cap."
+  WARNING
+  "Above the cap of the rule for all arrangements, or obligations without a budget or rule; no command lets this happen."
+  EXCEEDED
+}
+
+"""
+A region's fiscal affordability ledger (财政承受能力): the general public budget of each year, the
+affordability rules, and the yearly obligations reserved by the region's PPP arrangements at their
+preparation gate. In no year may the obligations exceed the cap of the rule for all arrangements
+(the Ministry of Finance's rule: 10% of the budget, 财金〔2015〕21号). One finance bureau keeps it.
+Every authenticated user may read it; its reservations list only the arrangements the caller may see.
+"""
+type PPPLedger {
+  "The region."
+  region: Region!
+  "The finance bureau that keeps the ledger and approves the region's affordability gates."
+  financeOrganization: String!
+  "The recorded general public budgets in year order."
+  budgets: [PPPBudget!]!
+  "The affordability rules in recording order."
+  rules: [PPPAffordabilityRule!]!
+  "The reservations of the arrangements the caller may see (released ones included), by arrangement id."
+  reservations: [PPPReservation!]!
+  "Year by year from fromYear to toYear (at most 50 years): budget, obligations, ratio, the cap in force and the headroom left."
+  headroom(
+    "The first year."
+    fromYear: Int!
+    "The last year (not before fromYear)."
+    toYear: Int!
+    "The cap for an arrangement of this mechanism (a mechanism's own rule may be narrower); omit for the rule for all arrangements."
+    mechanism: PPPReturnMechanism
+  ): [PPPYearHeadroom!]!
+  "The number of events in the ledger's stream: pass it as expectedVersion to refuse concurrent changes."
+  version: Int!
+}
+
+"A year's general public budget (一般公共预算支出)."
+type PPPBudget {
+  "The year."
+  year: Int!
+  "The budget."
+  amount: Money!
+  "How many times the year's figure was replaced."
+  revisions: Int!
+  "The latest replacement's reason; null for a first record."
+  reason: String
+}
+
+"A cap on the yearly PPP obligations as a share of the general public budget, in force for the years whose January 1 is on or after validFrom, until a later rule of the same scope."
+type PPPAffordabilityRule {
+  "The cap in basis points of the budget (1000 = 10%)."
+  capBp: Int!
+  "The day from which it applies."
+  validFrom: Date!
+  "The mechanism it narrows the cap for; null for the rule for all arrangements."
+  returnMechanism: PPPReturnMechanism
+  "The document that sets it, e.g. 财金〔2015〕21号; null when none was given."
+  basis: String
+}
+
+"The obligations one arrangement reserved at its preparation gate."
+type PPPReservation {
+  "The arrangement."
+  arrangement: PPPArrangement!
+  "Its return mechanism."
+  returnMechanism: PPPReturnMechanism!
+  "The yearly obligations reserved."
+  obligations: [PPPYearAmount!]!
+  "The reservation date (the preparation gate's approval)."
+  reservedOn: Date!
+  "Whether it was released (the arrangement was cancelled)."
+  released: Boolean!
+  "The release date; null unless released."
+  releasedOn: Date
+  "Why it was released; null unless released."
+  releaseReason: String
+}
+
+"One year of a region's fiscal affordability."
+type PPPYearHeadroom {
+  "The year."
+  year: Int!
+  "The general public budget; null when none is recorded."
+  budget: Money
+  "The PPP payment obligations reserved for the year and not released."
+  obligations: Money!
+  "obligations / budget in basis points, rounded down (700 = 7%); null without a budget."
+  ratioBp: Int
+  "The rule that caps the year (for the mechanism asked about, the narrower of its own and the rule for all arrangements); null when no rule for all arrangements is in force."
+  rule: PPPAffordabilityRule
+  "budget × the rule's cap; null without a budget or a rule."
+  cap: Money
+  "cap − obligations, never negative: what the preparation gate may still reserve; null without a cap."
+  headroom: Money
+  "True when a cap exists and nothing is left under it."
+  atCap: Boolean!
+  "OK, WARNING at 7% or more, EXCEEDED above the cap of the rule for all arrangements (or obligations with no cap)."
+  level: PPPWarningLevel!
+}
+
+extend type Query {
+  "A region's fiscal affordability ledger; null when it was never opened. A region not in the catalogue is BAD_USER_INPUT."
+  pppLedger("The region's six-digit code." region: ID!): PPPLedger
+  "A region's headroom year by year (see PPPLedger.headroom); a ledger never opened shows every year without a budget."
+  pppHeadroom(
+    "The region's six-digit code."
+    region: ID!
+    "The first year."
+    fromYear: Int!
+    "The last year (not before fromYear, at most 50 years)."
+    toYear: Int!
+    "The cap for an arrangement of this mechanism; omit for the rule for all arrangements."
+    mechanism: PPPReturnMechanism
+  ): [PPPYearHeadroom!]!
+}
+
+"What a command on a fiscal affordability ledger did."
+type PPPLedgerPayload {
+  "The input's clientMutationId, unchanged."
+  clientMutationId: String
+  "The ledger after the command."
+  ledger: PPPLedger!
+  "True when this answers an earlier request with the same idempotencyKey: nothing new was recorded."
+  replayed: Boolean!
+}
+
+"Open a region's ledger (finance): the caller's bureau keeps it from then on."
+input OpenPPPLedgerInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The region's six-digit code (in the catalogue)."
+  region: ID!
+}
+
+"Record a year's general public budget (the keeping bureau). Replacing a recorded year needs a reason and may not put the year's obligations above the cap."
+input RecordPPPBudgetInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The region's six-digit code."
+  region: ID!
+  "Refuse with CONFLICT unless the ledger is at this version."
+  expectedVersion: Int
+  "The year, 2000..2099."
+  year: Int!
+  "The budget (positive)."
+  budget: Money!
+  "Why a recorded figure is replaced (required then, optional for a first record)."
+  reason: String
+}
+
+"""
+Set an affordability rule (the keeping bureau). The Ministry of Finance's rule is capBp 1000 from
+2015-01-01 with basis 财金〔2015〕21号; no ledger caps anything until a rule for all arrangements is
+set. A rule of the same scope and validFrom replaces the earlier one; a rule for all arrangements
+may not put any year's obligations above its cap.
+"""
+input SetPPPAffordabilityRuleInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The region's six-digit code."
+  region: ID!
+  "Refuse with CONFLICT unless the ledger is at this version."
+  expectedVersion: Int
+  "The cap in basis points of the budget, 1..10000."
+  capBp: Int!
+  "In force for every year whose January 1 is on or after this day."
+  validFrom: Date!
+  "Narrow the cap for this mechanism only; omit for the rule for all arrangements."
+  returnMechanism: PPPReturnMechanism
+  "The document that sets the rule (optional)."
+  basis: String
+}
+
+extend type Mutation {
+  "Open a region's fiscal affordability ledger (finance)."
+  openPPPLedger("The command and its options." input: OpenPPPLedgerInput!): PPPLedgerPayload!
+  "Record a year's general public budget (the keeping bureau)."
+  recordPPPBudget("The command and its options." input: RecordPPPBudgetInput!): PPPLedgerPayload!
+  "Set an affordability rule (the keeping bureau)."
+  setPPPAffordabilityRule("The command and its options." input: SetPPPAffordabilityRuleInput!): PPPLedgerPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/ppp_parts.graphqls", Input: `"A passed stage gate."
+type PPPGate {
+  "The stage the gate closed."
+  stage: PPPStage!
+  "The approval date (for the last gate: the closing date)."
+  approvedOn: Date!
+  "The finance bureau's note; null when none was given."
+  note: String
+}
+
+"A value-for-money assessment (物有所值评价). It passes when the PPP value is below the PSC and the qualitative score is at least 60."
+type PPPValueForMoney {
+  "The experts' qualitative score, 0..100."
+  qualitativeScore: Int!
+  "The public sector comparator (PSC)."
+  psc: Money!
+  "The PPP value: the government's whole-life cost under the PPP (PPPV)."
+  pppv: Money!
+  "PSC − PPPV: positive when the PPP is cheaper."
+  value: Money!
+  "The value for money as a share of the PSC (物有所值指数), in basis points rounded down; 0 when the PPP is not cheaper."
+  indexBp: Int!
+  "Whether the assessment passed."
+  passed: Boolean!
+  "The assessment date."
+  assessedOn: Date!
+}
+
+"How the partner is procured (财库〔2014〕215号)."
+enum PPPProcurementMethod {
+  "公开招标: public tender."
+  PUBLIC_TENDER
+  "邀请招标: invited tender."
+  INVITED_TENDER
+  "竞争性谈判: competitive negotiation."
+  COMPETITIVE_NEGOTIATION
+  "竞争性磋商: competitive consultation."
+  COMPETITIVE_CONSULTATION
+  "单一来源采购: single source."
+  SINGLE_SOURCE
+}
+
+"The launched procurement."
+type PPPTender {
+  "The procurement method."
+  method: PPPProcurementMethod!
+  "The procurement notice's number; null when none was given."
+  noticeNumber: String
+  "The launch date."
+  launchedOn: Date!
+}
+
+"One bidder's bid."
+type PPPBid {
+  "The bidder, e.g. 中兴通讯股份有限公司."
+  bidder: String!
+  "The amount bid."
+  amount: Money!
+  "The bid date."
+  bidOn: Date!
+}
+
+"The selected social-capital partner."
+type PPPPartner {
+  "The partner, one of the bidders."
+  name: String!
+  "The selection date."
+  selectedOn: Date!
+}
+
+"The signed PPP contract."
+type PPPContract {
+  "The contract's number."
+  contractNumber: String!
+  "The signature date."
+  signedOn: Date!
+}
+
+"The project company (SPV) set up with the partner."
+type PPPProjectCompany {
+  "The company's name."
+  name: String!
+  "Its registered capital (at most the total investment)."
+  registeredCapital: Money!
+  "The government's share of the registered capital (governmentEquityBp of it, rounded down)."
+  governmentEquityContribution: Money!
+}
+
+"What a government payment pays for."
+enum PPPPaymentKind {
+  "可用性付费: availability payment."
+  AVAILABILITY
+  "使用量付费: usage payment."
+  USAGE
+  "绩效付费: performance payment."
+  PERFORMANCE
+}
+
+"A scheduled government payment with what was paid against it."
+type PPPPayment {
+  "The payment's id (UUID, minted by the server when scheduled)."
+  id: ID!
+  "The year of the term it belongs to."
+  year: Int!
+  "What it pays for."
+  kind: PPPPaymentKind!
+  "The amount scheduled."
+  scheduled: Money!
+  "The due date."
+  dueOn: Date!
+  "What the year's performance assessment takes off (scheduled − payable)."
+  performanceDeduction: Money!
+  "What may be paid in total: scheduled less the performance deduction."
+  payable: Money!
+  "What was paid."
+  paid: Money!
+  "payable − paid."
+  outstanding: Money!
+  "The date of the latest payment; null before one."
+  lastPaidOn: Date
+}
+
+"One year of an arrangement's payments."
+type PPPYearPayments {
+  "The year."
+  year: Int!
+  "The government's obligation for the year (what the ledger reserved)."
+  obligation: Money!
+  "The payments scheduled for the year."
+  scheduled: Money!
+  "obligation − scheduled: what may still be scheduled."
+  unscheduled: Money!
+  "What the year's performance assessment takes off the scheduled payments."
+  performanceDeduction: Money!
+  "scheduled − performanceDeduction."
+  payable: Money!
+  "What was paid against the year's payments."
+  paid: Money!
+  "payable − paid: what is still to be paid."
+  difference: Money!
+  "The year's performance assessment; null before it."
+  assessment: PPPPerformanceAssessment
+}
+
+"A year's performance assessment (绩效考核)."
+type PPPPerformanceAssessment {
+  "The year assessed."
+  year: Int!
+  "The score, 0..100."
+  score: Int!
+  "The share taken off every payment of the year, in basis points."
+  deductionBp: Int!
+  "The assessment date."
+  assessedOn: Date!
+}
+
+"The handover of the assets to the government."
+type PPPHandover {
+  "The handover date."
+  handedOverOn: Date!
+  "What was handed over."
+  description: String!
+}
+
+"The cancellation of an arrangement."
+type PPPCancellation {
+  "The stage it was cancelled in."
+  previousStage: PPPStage!
+  "Why."
+  reason: String!
+  "The cancellation date."
+  cancelledOn: Date!
+}
+`, BuiltIn: false},
+	{Name: "../schema/ppp_stages.graphqls", Input: `"The terms identified for a PPP arrangement."
+input PPPTermsInput {
+  "The operation mode."
+  operationMode: PPPOperationMode!
+  "The return mechanism: USER_PAYS has no obligations, GOVERNMENT_PAYS at least one."
+  returnMechanism: PPPReturnMechanism!
+  "The cooperation term in years, 10..30."
+  termYears: Int!
+  "The first year of the term; the term ends by 2099."
+  startYear: Int!
+  "The total investment (positive)."
+  totalInvestment: Money!
+  "The government's share of the project company in basis points, 0..4999 (never a controlling stake)."
+  governmentEquityBp: Int!
+  "The government's yearly payment obligations: years within the term, each once, amounts not negative (zero years are left out)."
+  obligations: [PPPYearAmountInput!]
+}
+
+"An amount of money in a year."
+input PPPYearAmountInput {
+  "The year."
+  year: Int!
+  "The amount."
+  amount: Money!
+}
+
+"Identify a project as a PPP arrangement (the project's owner organisation or the office). The project may be in any status but REJECTED and CANCELLED; the arrangement takes its region and owner. The server mints the id."
+input IdentifyPPPInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result (and the same arrangement id) instead of identifying twice."
+  idempotencyKey: String
+  "The project."
+  projectId: ID!
+  "The terms."
+  terms: PPPTermsInput!
+}
+
+"Replace all of the terms while IDENTIFICATION (the owner or the office)."
+input RevisePPPIdentificationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "The new terms; they must change something."
+  terms: PPPTermsInput!
+}
+
+"Pass the identification gate (finance): PREPARATION. The caller's bureau approves every later gate."
+input ApprovePPPIdentificationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "Approval date, not after today; defaults to today."
+  approvedOn: Date
+  "The finance bureau's note (optional)."
+  note: String
+}
+
+"Record a value-for-money assessment while PREPARATION (the owner or the office). A failed one is recorded too; the latest counts."
+input RecordPPPValueForMoneyInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "The experts' qualitative score, 0..100; 60 or more passes."
+  qualitativeScore: Int!
+  "The public sector comparator (positive)."
+  psc: Money!
+  "The PPP value (positive); must be below the PSC to pass."
+  pppv: Money!
+  "Assessment date, not before the stage began and not after today; defaults to today."
+  assessedOn: Date
+}
+
+"Pass the preparation gate, the fiscal affordability check (the arrangement's finance bureau, which must keep the region's ledger): the latest value-for-money assessment passed, every year with an obligation has a budget, and each year's obligations stay within the cap. The ledger reserves the obligations in the same transaction."
+input ApprovePPPPreparationInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "Approval date, not before the value-for-money assessment and not after today; defaults to today."
+  approvedOn: Date
+  "The finance bureau's note, e.g. the affordability report's number (optional)."
+  note: String
+}
+
+"Launch the procurement while PROCUREMENT, once (the owner or the office)."
+input LaunchPPPTenderInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "The procurement method."
+  method: PPPProcurementMethod!
+  "The procurement notice's number (optional)."
+  noticeNumber: String
+  "Launch date, not before the stage began and not after today; defaults to today."
+  launchedOn: Date
+}
+
+"Record a bid after the launch and before the selection (the owner or the office); each bidder bids once."
+input RecordPPPBidInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "The bidder."
+  bidder: String!
+  "The amount bid (positive)."
+  amount: Money!
+  "Bid date, not before the launch and not after today; defaults to today."
+  bidOn: Date
+}
+
+"Select one of the bidders as the partner, once (the owner or the office)."
+input SelectPPPPartnerInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "The partner: one of the bidders."
+  partner: String!
+  "Selection date, not before the latest bid and not after today; defaults to today."
+  selectedOn: Date
+}
+
+"Record the contract with the selected partner, once (the owner or the office)."
+input SignPPPContractInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "The contract's number."
+  contractNumber: String!
+  "Signature date, not before the selection and not after today; defaults to today."
+  signedOn: Date
+}
+
+"Record the project company set up with the partner, once (the owner or the office)."
+input SetUpPPPProjectCompanyInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "The company's name."
+  name: String!
+  "Its registered capital: positive, at most the total investment."
+  registeredCapital: Money!
+}
+
+"Pass the procurement gate (the arrangement's finance bureau) once the tender, the partner, the contract and the project company are recorded: EXECUTION."
+input ApprovePPPProcurementInput {
+  "Echoed in the payload."
+  clientMutationId: String
+  "Makes a retry return the first result instead of acting twice."
+  idempotencyKey: String
+  "The arrangement."
+  arrangementId: ID!
+  "Refuse with CONFLICT unless the arrangement is at this version."
+  expectedVersion: Int
+  "Approval date, not before the contract's signature and not after today; defaults to today."
+  approvedOn: Date
+  "The finance bureau's note (optional)."
+  note: String
+}
+
+extend type Mutation {
+  "Identify a project as a PPP arrangement (owner, office): IDENTIFICATION."
+  identifyPPP("The command and its options." input: IdentifyPPPInput!): PPPArrangementPayload!
+  "Replace the identified terms (owner, office)."
+  revisePPPIdentification("The command and its options." input: RevisePPPIdentificationInput!): PPPArrangementPayload!
+  "Pass the identification gate (finance): PREPARATION."
+  approvePPPIdentification("The command and its options." input: ApprovePPPIdentificationInput!): PPPArrangementPayload!
+  "Record a value-for-money assessment (owner, office)."
+  recordPPPValueForMoney("The command and its options." input: RecordPPPValueForMoneyInput!): PPPArrangementPayload!
+  "Pass the fiscal affordability gate (the arrangement's finance bureau): PROCUREMENT, the obligations reserved in the region's ledger."
+  approvePPPPreparation("The command and its options." input: ApprovePPPPreparationInput!): PPPArrangementPayload!
+  "Launch the tender (owner, office)."
+  launchPPPTender("The command and its options." input: LaunchPPPTenderInput!): PPPArrangementPayload!
+  "Record a bid (owner, office)."
+  recordPPPBid("The command and its options." input: RecordPPPBidInput!): PPPArrangementPayload!
+  "Select the partner (owner, office)."
+  selectPPPPartner("The command and its options." input: SelectPPPPartnerInput!): PPPArrangementPayload!
+  "Record the signed contract (owner, office)."
+  signPPPContract("The command and its options." input: SignPPPContractInput!): PPPArrangementPayload!
+  "Record the project company (owner, office)."
+  setUpPPPProjectCompany("The command and its options." input: SetUpPPPProjectCompanyInput!): PPPArrangementPayload!
+  "Pass the procurement gate (the arrangement's finance bureau): EXECUTION."
+  approvePPPProcurement("The command and its options." input: ApprovePPPProcurementInput!): PPPArrangementPayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/progress.graphqls", Input: `"The owner's statement of the project's overall progress as of a date."
 type ProgressReport {
   "The date the statement is about."
@@ -5158,6 +7472,410 @@ func (ec *executionContext) childFields_Milestone(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Milestone", field.Name)
 }
 
+func (ec *executionContext) childFields_PPPAffordabilityRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "capBp":
+		return ec.fieldContext_PPPAffordabilityRule_capBp(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_PPPAffordabilityRule_validFrom(ctx, field)
+	case "returnMechanism":
+		return ec.fieldContext_PPPAffordabilityRule_returnMechanism(ctx, field)
+	case "basis":
+		return ec.fieldContext_PPPAffordabilityRule_basis(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPAffordabilityRule", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPArrangement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PPPArrangement_id(ctx, field)
+	case "project":
+		return ec.fieldContext_PPPArrangement_project(ctx, field)
+	case "projectCode":
+		return ec.fieldContext_PPPArrangement_projectCode(ctx, field)
+	case "ownerOrganization":
+		return ec.fieldContext_PPPArrangement_ownerOrganization(ctx, field)
+	case "region":
+		return ec.fieldContext_PPPArrangement_region(ctx, field)
+	case "financeOrganization":
+		return ec.fieldContext_PPPArrangement_financeOrganization(ctx, field)
+	case "stage":
+		return ec.fieldContext_PPPArrangement_stage(ctx, field)
+	case "stageEnteredAt":
+		return ec.fieldContext_PPPArrangement_stageEnteredAt(ctx, field)
+	case "operationMode":
+		return ec.fieldContext_PPPArrangement_operationMode(ctx, field)
+	case "returnMechanism":
+		return ec.fieldContext_PPPArrangement_returnMechanism(ctx, field)
+	case "termYears":
+		return ec.fieldContext_PPPArrangement_termYears(ctx, field)
+	case "startYear":
+		return ec.fieldContext_PPPArrangement_startYear(ctx, field)
+	case "endYear":
+		return ec.fieldContext_PPPArrangement_endYear(ctx, field)
+	case "totalInvestment":
+		return ec.fieldContext_PPPArrangement_totalInvestment(ctx, field)
+	case "governmentEquityBp":
+		return ec.fieldContext_PPPArrangement_governmentEquityBp(ctx, field)
+	case "obligations":
+		return ec.fieldContext_PPPArrangement_obligations(ctx, field)
+	case "totalObligations":
+		return ec.fieldContext_PPPArrangement_totalObligations(ctx, field)
+	case "gates":
+		return ec.fieldContext_PPPArrangement_gates(ctx, field)
+	case "valueForMoney":
+		return ec.fieldContext_PPPArrangement_valueForMoney(ctx, field)
+	case "valueForMoneyAssessments":
+		return ec.fieldContext_PPPArrangement_valueForMoneyAssessments(ctx, field)
+	case "tender":
+		return ec.fieldContext_PPPArrangement_tender(ctx, field)
+	case "bids":
+		return ec.fieldContext_PPPArrangement_bids(ctx, field)
+	case "partner":
+		return ec.fieldContext_PPPArrangement_partner(ctx, field)
+	case "contract":
+		return ec.fieldContext_PPPArrangement_contract(ctx, field)
+	case "projectCompany":
+		return ec.fieldContext_PPPArrangement_projectCompany(ctx, field)
+	case "payments":
+		return ec.fieldContext_PPPArrangement_payments(ctx, field)
+	case "paymentSchedule":
+		return ec.fieldContext_PPPArrangement_paymentSchedule(ctx, field)
+	case "scheduledTotal":
+		return ec.fieldContext_PPPArrangement_scheduledTotal(ctx, field)
+	case "paidTotal":
+		return ec.fieldContext_PPPArrangement_paidTotal(ctx, field)
+	case "assessments":
+		return ec.fieldContext_PPPArrangement_assessments(ctx, field)
+	case "handover":
+		return ec.fieldContext_PPPArrangement_handover(ctx, field)
+	case "cancellation":
+		return ec.fieldContext_PPPArrangement_cancellation(ctx, field)
+	case "version":
+		return ec.fieldContext_PPPArrangement_version(ctx, field)
+	case "identifiedAt":
+		return ec.fieldContext_PPPArrangement_identifiedAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_PPPArrangement_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_PPPArrangement_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPArrangement", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPArrangementConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PPPArrangementConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PPPArrangementConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PPPArrangementConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPArrangementConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPArrangementEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PPPArrangementEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PPPArrangementEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPArrangementEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPArrangementPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_PPPArrangementPayload_clientMutationId(ctx, field)
+	case "arrangement":
+		return ec.fieldContext_PPPArrangementPayload_arrangement(ctx, field)
+	case "payment":
+		return ec.fieldContext_PPPArrangementPayload_payment(ctx, field)
+	case "ledger":
+		return ec.fieldContext_PPPArrangementPayload_ledger(ctx, field)
+	case "replayed":
+		return ec.fieldContext_PPPArrangementPayload_replayed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPArrangementPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPBid(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bidder":
+		return ec.fieldContext_PPPBid_bidder(ctx, field)
+	case "amount":
+		return ec.fieldContext_PPPBid_amount(ctx, field)
+	case "bidOn":
+		return ec.fieldContext_PPPBid_bidOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPBid", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPBudget(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_PPPBudget_year(ctx, field)
+	case "amount":
+		return ec.fieldContext_PPPBudget_amount(ctx, field)
+	case "revisions":
+		return ec.fieldContext_PPPBudget_revisions(ctx, field)
+	case "reason":
+		return ec.fieldContext_PPPBudget_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPBudget", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPCancellation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "previousStage":
+		return ec.fieldContext_PPPCancellation_previousStage(ctx, field)
+	case "reason":
+		return ec.fieldContext_PPPCancellation_reason(ctx, field)
+	case "cancelledOn":
+		return ec.fieldContext_PPPCancellation_cancelledOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPCancellation", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPContract(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contractNumber":
+		return ec.fieldContext_PPPContract_contractNumber(ctx, field)
+	case "signedOn":
+		return ec.fieldContext_PPPContract_signedOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPContract", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPGate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stage":
+		return ec.fieldContext_PPPGate_stage(ctx, field)
+	case "approvedOn":
+		return ec.fieldContext_PPPGate_approvedOn(ctx, field)
+	case "note":
+		return ec.fieldContext_PPPGate_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPGate", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPHandover(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "handedOverOn":
+		return ec.fieldContext_PPPHandover_handedOverOn(ctx, field)
+	case "description":
+		return ec.fieldContext_PPPHandover_description(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPHandover", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPLedger(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "region":
+		return ec.fieldContext_PPPLedger_region(ctx, field)
+	case "financeOrganization":
+		return ec.fieldContext_PPPLedger_financeOrganization(ctx, field)
+	case "budgets":
+		return ec.fieldContext_PPPLedger_budgets(ctx, field)
+	case "rules":
+		return ec.fieldContext_PPPLedger_rules(ctx, field)
+	case "reservations":
+		return ec.fieldContext_PPPLedger_reservations(ctx, field)
+	case "headroom":
+		return ec.fieldContext_PPPLedger_headroom(ctx, field)
+	case "version":
+		return ec.fieldContext_PPPLedger_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPLedger", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPLedgerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientMutationId":
+		return ec.fieldContext_PPPLedgerPayload_clientMutationId(ctx, field)
+	case "ledger":
+		return ec.fieldContext_PPPLedgerPayload_ledger(ctx, field)
+	case "replayed":
+		return ec.fieldContext_PPPLedgerPayload_replayed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPLedgerPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPPartner(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_PPPPartner_name(ctx, field)
+	case "selectedOn":
+		return ec.fieldContext_PPPPartner_selectedOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPPartner", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PPPPayment_id(ctx, field)
+	case "year":
+		return ec.fieldContext_PPPPayment_year(ctx, field)
+	case "kind":
+		return ec.fieldContext_PPPPayment_kind(ctx, field)
+	case "scheduled":
+		return ec.fieldContext_PPPPayment_scheduled(ctx, field)
+	case "dueOn":
+		return ec.fieldContext_PPPPayment_dueOn(ctx, field)
+	case "performanceDeduction":
+		return ec.fieldContext_PPPPayment_performanceDeduction(ctx, field)
+	case "payable":
+		return ec.fieldContext_PPPPayment_payable(ctx, field)
+	case "paid":
+		return ec.fieldContext_PPPPayment_paid(ctx, field)
+	case "outstanding":
+		return ec.fieldContext_PPPPayment_outstanding(ctx, field)
+	case "lastPaidOn":
+		return ec.fieldContext_PPPPayment_lastPaidOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPPayment", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPPerformanceAssessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_PPPPerformanceAssessment_year(ctx, field)
+	case "score":
+		return ec.fieldContext_PPPPerformanceAssessment_score(ctx, field)
+	case "deductionBp":
+		return ec.fieldContext_PPPPerformanceAssessment_deductionBp(ctx, field)
+	case "assessedOn":
+		return ec.fieldContext_PPPPerformanceAssessment_assessedOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPPerformanceAssessment", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPProjectCompany(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_PPPProjectCompany_name(ctx, field)
+	case "registeredCapital":
+		return ec.fieldContext_PPPProjectCompany_registeredCapital(ctx, field)
+	case "governmentEquityContribution":
+		return ec.fieldContext_PPPProjectCompany_governmentEquityContribution(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPProjectCompany", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPReservation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "arrangement":
+		return ec.fieldContext_PPPReservation_arrangement(ctx, field)
+	case "returnMechanism":
+		return ec.fieldContext_PPPReservation_returnMechanism(ctx, field)
+	case "obligations":
+		return ec.fieldContext_PPPReservation_obligations(ctx, field)
+	case "reservedOn":
+		return ec.fieldContext_PPPReservation_reservedOn(ctx, field)
+	case "released":
+		return ec.fieldContext_PPPReservation_released(ctx, field)
+	case "releasedOn":
+		return ec.fieldContext_PPPReservation_releasedOn(ctx, field)
+	case "releaseReason":
+		return ec.fieldContext_PPPReservation_releaseReason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPReservation", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPTender(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "method":
+		return ec.fieldContext_PPPTender_method(ctx, field)
+	case "noticeNumber":
+		return ec.fieldContext_PPPTender_noticeNumber(ctx, field)
+	case "launchedOn":
+		return ec.fieldContext_PPPTender_launchedOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPTender", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPValueForMoney(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "qualitativeScore":
+		return ec.fieldContext_PPPValueForMoney_qualitativeScore(ctx, field)
+	case "psc":
+		return ec.fieldContext_PPPValueForMoney_psc(ctx, field)
+	case "pppv":
+		return ec.fieldContext_PPPValueForMoney_pppv(ctx, field)
+	case "value":
+		return ec.fieldContext_PPPValueForMoney_value(ctx, field)
+	case "indexBp":
+		return ec.fieldContext_PPPValueForMoney_indexBp(ctx, field)
+	case "passed":
+		return ec.fieldContext_PPPValueForMoney_passed(ctx, field)
+	case "assessedOn":
+		return ec.fieldContext_PPPValueForMoney_assessedOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPValueForMoney", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPYearAmount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_PPPYearAmount_year(ctx, field)
+	case "amount":
+		return ec.fieldContext_PPPYearAmount_amount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPYearAmount", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPYearHeadroom(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_PPPYearHeadroom_year(ctx, field)
+	case "budget":
+		return ec.fieldContext_PPPYearHeadroom_budget(ctx, field)
+	case "obligations":
+		return ec.fieldContext_PPPYearHeadroom_obligations(ctx, field)
+	case "ratioBp":
+		return ec.fieldContext_PPPYearHeadroom_ratioBp(ctx, field)
+	case "rule":
+		return ec.fieldContext_PPPYearHeadroom_rule(ctx, field)
+	case "cap":
+		return ec.fieldContext_PPPYearHeadroom_cap(ctx, field)
+	case "headroom":
+		return ec.fieldContext_PPPYearHeadroom_headroom(ctx, field)
+	case "atCap":
+		return ec.fieldContext_PPPYearHeadroom_atCap(ctx, field)
+	case "level":
+		return ec.fieldContext_PPPYearHeadroom_level(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPYearHeadroom", field.Name)
+}
+
+func (ec *executionContext) childFields_PPPYearPayments(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_PPPYearPayments_year(ctx, field)
+	case "obligation":
+		return ec.fieldContext_PPPYearPayments_obligation(ctx, field)
+	case "scheduled":
+		return ec.fieldContext_PPPYearPayments_scheduled(ctx, field)
+	case "unscheduled":
+		return ec.fieldContext_PPPYearPayments_unscheduled(ctx, field)
+	case "performanceDeduction":
+		return ec.fieldContext_PPPYearPayments_performanceDeduction(ctx, field)
+	case "payable":
+		return ec.fieldContext_PPPYearPayments_payable(ctx, field)
+	case "paid":
+		return ec.fieldContext_PPPYearPayments_paid(ctx, field)
+	case "difference":
+		return ec.fieldContext_PPPYearPayments_difference(ctx, field)
+	case "assessment":
+		return ec.fieldContext_PPPYearPayments_assessment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PPPYearPayments", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -5288,6 +8006,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_updatedAt(ctx, field)
 	case "history":
 		return ec.fieldContext_Project_history(ctx, field)
+	case "pppArrangements":
+		return ec.fieldContext_Project_pppArrangements(ctx, field)
 	case "similarProjects":
 		return ec.fieldContext_Project_similarProjects(ctx, field)
 	}

@@ -104,6 +104,70 @@ type ApproveBudgetRevisionInput struct {
 	Note *string `json:"note,omitempty"`
 }
 
+// Pass the identification gate (finance): PREPARATION. The caller's bureau approves every later gate.
+type ApprovePPPIdentificationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Approval date, not after today; defaults to today.
+	ApprovedOn *domain.Date `json:"approvedOn,omitempty"`
+	// The finance bureau's note (optional).
+	Note *string `json:"note,omitempty"`
+}
+
+// Pass the preparation gate, the fiscal affordability check (the arrangement's finance bureau, which must keep the region's ledger): the latest value-for-money assessment passed, every year with an obligation has a budget, and each year's obligations stay within the cap. The ledger reserves the obligations in the same transaction.
+type ApprovePPPPreparationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Approval date, not before the value-for-money assessment and not after today; defaults to today.
+	ApprovedOn *domain.Date `json:"approvedOn,omitempty"`
+	// The finance bureau's note, e.g. the affordability report's number (optional).
+	Note *string `json:"note,omitempty"`
+}
+
+// Pass the procurement gate (the arrangement's finance bureau) once the tender, the partner, the contract and the project company are recorded: EXECUTION.
+type ApprovePPPProcurementInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Approval date, not before the contract's signature and not after today; defaults to today.
+	ApprovedOn *domain.Date `json:"approvedOn,omitempty"`
+	// The finance bureau's note (optional).
+	Note *string `json:"note,omitempty"`
+}
+
+// Pass the execution gate (the arrangement's finance bureau): TRANSFER.
+type ApprovePPPTransferStartInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Approval date, not before execution began and not after today; defaults to today.
+	ApprovedOn *domain.Date `json:"approvedOn,omitempty"`
+	// The finance bureau's note (optional).
+	Note *string `json:"note,omitempty"`
+}
+
 // Approve initiation (立项) of a project UNDER_REVIEW with at least one expert review this round (office).
 type ApproveProjectInput struct {
 	// Echoed in the payload.
@@ -134,6 +198,22 @@ type AssignExpertsInput struct {
 	ExpectedVersion *int `json:"expectedVersion,omitempty"`
 	// The experts, 1..30.
 	Experts []*ExpertInput `json:"experts"`
+}
+
+// Cancel an arrangement in any stage before CLOSED (the office or the arrangement's finance bureau). After the preparation gate the region's ledger releases the obligations in the same transaction.
+type CancelPPPArrangementInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Why (required).
+	Reason string `json:"reason"`
+	// Cancellation date, not before the current stage began and not after today; defaults to today.
+	CancelledOn *domain.Date `json:"cancelledOn,omitempty"`
 }
 
 // Close a project for good. The office may cancel any project not yet closed; the owner only its own
@@ -179,6 +259,22 @@ type CloseFundInput struct {
 	ExpectedVersion *int `json:"expectedVersion,omitempty"`
 	// Why (required).
 	Reason string `json:"reason"`
+}
+
+// Close the arrangement after the handover (the arrangement's finance bureau): CLOSED. The ledger keeps the obligations.
+type ClosePPPArrangementInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// Closing date, not before the handover and not after today; defaults to today.
+	ClosedOn *domain.Date `json:"closedOn,omitempty"`
+	// The finance bureau's note (optional).
+	Note *string `json:"note,omitempty"`
 }
 
 // Define a numeric target of a live project (its owner). The server mints the indicator's id.
@@ -317,6 +413,52 @@ type FundingPlanInput struct {
 	BankLoan domain.Money `json:"bankLoan"`
 }
 
+// Record the handover of the assets while TRANSFER, once (the owner or the office).
+type HandOverPPPAssetsInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// What was handed over.
+	Description string `json:"description"`
+	// Handover date, not before the transfer began and not after today; defaults to today.
+	HandedOverOn *domain.Date `json:"handedOverOn,omitempty"`
+}
+
+// Identify a project as a PPP arrangement (the project's owner organisation or the office). The project may be in any status but REJECTED and CANCELLED; the arrangement takes its region and owner. The server mints the id.
+type IdentifyPPPInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result (and the same arrangement id) instead of identifying twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The project.
+	ProjectID string `json:"projectId"`
+	// The terms.
+	Terms *PPPTermsInput `json:"terms"`
+}
+
+// Launch the procurement while PROCUREMENT, once (the owner or the office).
+type LaunchPPPTenderInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The procurement method.
+	Method domain.PPPProcurementMethod `json:"method"`
+	// The procurement notice's number (optional).
+	NoticeNumber *string `json:"noticeNumber,omitempty"`
+	// Launch date, not before the stage began and not after today; defaults to today.
+	LaunchedOn *domain.Date `json:"launchedOn,omitempty"`
+}
+
 // The portfolio's commands, one per domain command, Relay style: one `input`, a payload with the
 // changed project, fund or funding application. Every field needs a bearer token (UNAUTHENTICATED otherwise); the domain refuses
 // wrong roles and organisations (FORBIDDEN), invalid values and actions the current status does not
@@ -333,6 +475,241 @@ type FundingPlanInput struct {
 //
 // The payload is read from the read models after they show the command's effect.
 type Mutation struct {
+}
+
+// Open a region's ledger (finance): the caller's bureau keeps it from then on.
+type OpenPPPLedgerInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The region's six-digit code (in the catalogue).
+	Region string `json:"region"`
+}
+
+// A cap on the yearly PPP obligations as a share of the general public budget, in force for the years whose January 1 is on or after validFrom, until a later rule of the same scope.
+type PPPAffordabilityRule struct {
+	// The cap in basis points of the budget (1000 = 10%).
+	CapBp int `json:"capBp"`
+	// The day from which it applies.
+	ValidFrom domain.Date `json:"validFrom"`
+	// The mechanism it narrows the cap for; null for the rule for all arrangements.
+	ReturnMechanism *domain.PPPReturnMechanism `json:"returnMechanism,omitempty"`
+	// The document that sets it, e.g. 财金〔2015〕21号; null when none was given.
+	Basis *string `json:"basis,omitempty"`
+}
+
+// Which arrangements to list. All given criteria must hold; lists match any of their values; an
+// empty filter matches every arrangement the caller may see.
+type PPPArrangementFilter struct {
+	// Any of these stages.
+	Stage []domain.PPPStage `json:"stage,omitempty"`
+	// This region and every region below it (a province includes its cities and counties).
+	Region *string `json:"region,omitempty"`
+	// Exactly this operation mode.
+	OperationMode *domain.PPPOperationMode `json:"operationMode,omitempty"`
+	// Exactly this return mechanism.
+	ReturnMechanism *domain.PPPReturnMechanism `json:"returnMechanism,omitempty"`
+	// Exactly this project (id).
+	Project *string `json:"project,omitempty"`
+	// Exactly this owner organisation.
+	OwnerOrganization *string `json:"ownerOrganization,omitempty"`
+}
+
+// What a command on a PPP arrangement did.
+type PPPArrangementPayload struct {
+	// The input's clientMutationId, unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The arrangement after the command.
+	Arrangement *readmodel.PPPArrangement `json:"arrangement"`
+	// The payment scheduled or paid by the command; null for other commands.
+	Payment *PPPPayment `json:"payment,omitempty"`
+	// The region's fiscal affordability ledger after the command (showing a reservation made or released); null when it was never opened.
+	Ledger *domain.PPPLedger `json:"ledger,omitempty"`
+	// True when this answers an earlier request with the same idempotencyKey: nothing new was recorded.
+	Replayed bool `json:"replayed"`
+}
+
+// A year's general public budget (一般公共预算支出).
+type PPPBudget struct {
+	// The year.
+	Year int `json:"year"`
+	// The budget.
+	Amount domain.Money `json:"amount"`
+	// How many times the year's figure was replaced.
+	Revisions int `json:"revisions"`
+	// The latest replacement's reason; null for a first record.
+	Reason *string `json:"reason,omitempty"`
+}
+
+// The cancellation of an arrangement.
+type PPPCancellation struct {
+	// The stage it was cancelled in.
+	PreviousStage domain.PPPStage `json:"previousStage"`
+	// Why.
+	Reason string `json:"reason"`
+	// The cancellation date.
+	CancelledOn domain.Date `json:"cancelledOn"`
+}
+
+// A passed stage gate.
+type PPPGate struct {
+	// The stage the gate closed.
+	Stage domain.PPPStage `json:"stage"`
+	// The approval date (for the last gate: the closing date).
+	ApprovedOn domain.Date `json:"approvedOn"`
+	// The finance bureau's note; null when none was given.
+	Note *string `json:"note,omitempty"`
+}
+
+// What a command on a fiscal affordability ledger did.
+type PPPLedgerPayload struct {
+	// The input's clientMutationId, unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// The ledger after the command.
+	Ledger *domain.PPPLedger `json:"ledger"`
+	// True when this answers an earlier request with the same idempotencyKey: nothing new was recorded.
+	Replayed bool `json:"replayed"`
+}
+
+// The selected social-capital partner.
+type PPPPartner struct {
+	// The partner, one of the bidders.
+	Name string `json:"name"`
+	// The selection date.
+	SelectedOn domain.Date `json:"selectedOn"`
+}
+
+// A scheduled government payment with what was paid against it.
+type PPPPayment struct {
+	// The payment's id (UUID, minted by the server when scheduled).
+	ID string `json:"id"`
+	// The year of the term it belongs to.
+	Year int `json:"year"`
+	// What it pays for.
+	Kind domain.PPPPaymentKind `json:"kind"`
+	// The amount scheduled.
+	Scheduled domain.Money `json:"scheduled"`
+	// The due date.
+	DueOn domain.Date `json:"dueOn"`
+	// What the year's performance assessment takes off (scheduled − payable).
+	PerformanceDeduction domain.Money `json:"performanceDeduction"`
+	// What may be paid in total: scheduled less the performance deduction.
+	Payable domain.Money `json:"payable"`
+	// What was paid.
+	Paid domain.Money `json:"paid"`
+	// payable − paid.
+	Outstanding domain.Money `json:"outstanding"`
+	// The date of the latest payment; null before one.
+	LastPaidOn *domain.Date `json:"lastPaidOn,omitempty"`
+}
+
+// The project company (SPV) set up with the partner.
+type PPPProjectCompany struct {
+	// The company's name.
+	Name string `json:"name"`
+	// Its registered capital (at most the total investment).
+	RegisteredCapital domain.Money `json:"registeredCapital"`
+	// The government's share of the registered capital (governmentEquityBp of it, rounded down).
+	GovernmentEquityContribution domain.Money `json:"governmentEquityContribution"`
+}
+
+// The obligations one arrangement reserved at its preparation gate.
+type PPPReservation struct {
+	// The arrangement.
+	Arrangement *readmodel.PPPArrangement `json:"arrangement"`
+	// Its return mechanism.
+	ReturnMechanism domain.PPPReturnMechanism `json:"returnMechanism"`
+	// The yearly obligations reserved.
+	Obligations []*domain.PPPYearAmount `json:"obligations"`
+	// The reservation date (the preparation gate's approval).
+	ReservedOn domain.Date `json:"reservedOn"`
+	// Whether it was released (the arrangement was cancelled).
+	Released bool `json:"released"`
+	// The release date; null unless released.
+	ReleasedOn *domain.Date `json:"releasedOn,omitempty"`
+	// Why it was released; null unless released.
+	ReleaseReason *string `json:"releaseReason,omitempty"`
+}
+
+// The launched procurement.
+type PPPTender struct {
+	// The procurement method.
+	Method domain.PPPProcurementMethod `json:"method"`
+	// The procurement notice's number; null when none was given.
+	NoticeNumber *string `json:"noticeNumber,omitempty"`
+	// The launch date.
+	LaunchedOn domain.Date `json:"launchedOn"`
+}
+
+// The terms identified for a PPP arrangement.
+type PPPTermsInput struct {
+	// The operation mode.
+	OperationMode domain.PPPOperationMode `json:"operationMode"`
+	// The return mechanism: USER_PAYS has no obligations, GOVERNMENT_PAYS at least one.
+	ReturnMechanism domain.PPPReturnMechanism `json:"returnMechanism"`
+	// The cooperation term in years, 10..30.
+	TermYears int `json:"termYears"`
+	// The first year of the term; the term ends by 2099.
+	StartYear int `json:"startYear"`
+	// The total investment (positive).
+	TotalInvestment domain.Money `json:"totalInvestment"`
+	// The government's share of the project company in basis points, 0..4999 (never a controlling stake).
+	GovernmentEquityBp int `json:"governmentEquityBp"`
+	// The government's yearly payment obligations: years within the term, each once, amounts not negative (zero years are left out).
+	Obligations []*PPPYearAmountInput `json:"obligations,omitempty"`
+}
+
+// An amount of money in a year.
+type PPPYearAmountInput struct {
+	// The year.
+	Year int `json:"year"`
+	// The amount.
+	Amount domain.Money `json:"amount"`
+}
+
+// One year of a region's fiscal affordability.
+type PPPYearHeadroom struct {
+	// The year.
+	Year int `json:"year"`
+	// The general public budget; null when none is recorded.
+	Budget *domain.Money `json:"budget,omitempty"`
+	// The PPP payment obligations reserved for the year and not released.
+	Obligations domain.Money `json:"obligations"`
+	// obligations / budget in basis points, rounded down (700 = 7%); null without a budget.
+	RatioBp *int `json:"ratioBp,omitempty"`
+	// The rule that caps the year (for the mechanism asked about, the narrower of its own and the rule for all arrangements); null when no rule for all arrangements is in force.
+	Rule *PPPAffordabilityRule `json:"rule,omitempty"`
+	// budget × the rule's cap; null without a budget or a rule.
+	Cap *domain.Money `json:"cap,omitempty"`
+	// cap − obligations, never negative: what the preparation gate may still reserve; null without a cap.
+	Headroom *domain.Money `json:"headroom,omitempty"`
+	// True when a cap exists and nothing is left under it.
+	AtCap bool `json:"atCap"`
+	// OK, WARNING at 7% or more, EXCEEDED above the cap of the rule for all arrangements (or obligations with no cap).
+	Level domain.PPPWarningLevel `json:"level"`
+}
+
+// One year of an arrangement's payments.
+type PPPYearPayments struct {
+	// The year.
+	Year int `json:"year"`
+	// The government's obligation for the year (what the ledger reserved).
+	Obligation domain.Money `json:"obligation"`
+	// The payments scheduled for the year.
+	Scheduled domain.Money `json:"scheduled"`
+	// obligation − scheduled: what may still be scheduled.
+	Unscheduled domain.Money `json:"unscheduled"`
+	// What the year's performance assessment takes off the scheduled payments.
+	PerformanceDeduction domain.Money `json:"performanceDeduction"`
+	// scheduled − performanceDeduction.
+	Payable domain.Money `json:"payable"`
+	// What was paid against the year's payments.
+	Paid domain.Money `json:"paid"`
+	// payable − paid: what is still to be paid.
+	Difference domain.Money `json:"difference"`
+	// The year's performance assessment; null before it.
+	Assessment *domain.PPPAssessment `json:"assessment,omitempty"`
 }
 
 // Plan a milestone of a live project not yet accepted (its owner). The server mints the milestone's id.
@@ -520,6 +897,100 @@ type RecordMeasurementInput struct {
 	Value domain.Quantity `json:"value"`
 	// A note (optional).
 	Note *string `json:"note,omitempty"`
+}
+
+// Record a bid after the launch and before the selection (the owner or the office); each bidder bids once.
+type RecordPPPBidInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The bidder.
+	Bidder string `json:"bidder"`
+	// The amount bid (positive).
+	Amount domain.Money `json:"amount"`
+	// Bid date, not before the launch and not after today; defaults to today.
+	BidOn *domain.Date `json:"bidOn,omitempty"`
+}
+
+// Record a year's general public budget (the keeping bureau). Replacing a recorded year needs a reason and may not put the year's obligations above the cap.
+type RecordPPPBudgetInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The region's six-digit code.
+	Region string `json:"region"`
+	// Refuse with CONFLICT unless the ledger is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The year, 2000..2099.
+	Year int `json:"year"`
+	// The budget (positive).
+	Budget domain.Money `json:"budget"`
+	// Why a recorded figure is replaced (required then, optional for a first record).
+	Reason *string `json:"reason,omitempty"`
+}
+
+// Record money paid against a scheduled payment while EXECUTION (the arrangement's finance bureau): in total at most the scheduled amount less its year's performance deduction.
+type RecordPPPPaymentInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result (a double click) instead of paying twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The scheduled payment.
+	PaymentID string `json:"paymentId"`
+	// The amount paid (positive), at most what is outstanding.
+	Amount domain.Money `json:"amount"`
+	// Payment date, not before execution began and not after today; defaults to today.
+	PaidOn *domain.Date `json:"paidOn,omitempty"`
+}
+
+// Record a year's performance assessment while EXECUTION, once per year (the owner or the office). The deduction applies to every payment of the year, scheduled already or later.
+type RecordPPPPerformanceAssessmentInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// A year of the term.
+	Year int `json:"year"`
+	// The score, 0..100.
+	Score int `json:"score"`
+	// The share taken off the year's payments in basis points, 0..10000; a score below 60 must deduct something, and a deduction may not leave a payment payable below what was paid.
+	DeductionBp int `json:"deductionBp"`
+	// Assessment date, in or after the year, not after today; defaults to today.
+	AssessedOn *domain.Date `json:"assessedOn,omitempty"`
+}
+
+// Record a value-for-money assessment while PREPARATION (the owner or the office). A failed one is recorded too; the latest counts.
+type RecordPPPValueForMoneyInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The experts' qualitative score, 0..100; 60 or more passes.
+	QualitativeScore int `json:"qualitativeScore"`
+	// The public sector comparator (positive).
+	Psc domain.Money `json:"psc"`
+	// The PPP value (positive); must be below the PSC to pass.
+	Pppv domain.Money `json:"pppv"`
+	// Assessment date, not before the stage began and not after today; defaults to today.
+	AssessedOn *domain.Date `json:"assessedOn,omitempty"`
 }
 
 // Take paid money back into the fund (收回) from an APPROVED or CLOSED application (the fund's finance bureau).
@@ -722,6 +1193,20 @@ type ReviseApplicationInput struct {
 	Justification string `json:"justification"`
 }
 
+// Replace all of the terms while IDENTIFICATION (the owner or the office).
+type RevisePPPIdentificationInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The new terms; they must change something.
+	Terms *PPPTermsInput `json:"terms"`
+}
+
 // Replace all details of a PROPOSED or RETURNED project (its owner).
 type ReviseProjectInput struct {
 	// Echoed in the payload.
@@ -748,6 +1233,26 @@ type ReviseProjectInput struct {
 	PlannedStart domain.Date `json:"plannedStart"`
 	// Planned end date, not before the start.
 	PlannedEnd domain.Date `json:"plannedEnd"`
+}
+
+// Schedule a government payment while EXECUTION (the arrangement's finance bureau), for a year with an obligation: the year's scheduled payments may not exceed its obligation. The server mints the payment's id.
+type SchedulePPPPaymentInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result (and the same payment id) instead of scheduling twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// A year of the term with an obligation.
+	Year int `json:"year"`
+	// What the payment pays for.
+	Kind domain.PPPPaymentKind `json:"kind"`
+	// The amount (positive).
+	Amount domain.Money `json:"amount"`
+	// The due date, not before January 1 of the year.
+	DueOn domain.Date `json:"dueOn"`
 }
 
 // Score an application UNDER_EXPERT_REVIEW (an expert assigned in the current round, once).
@@ -782,6 +1287,77 @@ type ScreenApplicationInput struct {
 	Note *string `json:"note,omitempty"`
 	// Why it fails: at least one when it fails, none when it passes.
 	Reasons []string `json:"reasons,omitempty"`
+}
+
+// Select one of the bidders as the partner, once (the owner or the office).
+type SelectPPPPartnerInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The partner: one of the bidders.
+	Partner string `json:"partner"`
+	// Selection date, not before the latest bid and not after today; defaults to today.
+	SelectedOn *domain.Date `json:"selectedOn,omitempty"`
+}
+
+// Set an affordability rule (the keeping bureau). The Ministry of Finance's rule is capBp 1000 from
+// 2015-01-01 with basis 财金〔2015〕21号; no ledger caps anything until a rule for all arrangements is
+// set. A rule of the same scope and validFrom replaces the earlier one; a rule for all arrangements
+// may not put any year's obligations above its cap.
+type SetPPPAffordabilityRuleInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The region's six-digit code.
+	Region string `json:"region"`
+	// Refuse with CONFLICT unless the ledger is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The cap in basis points of the budget, 1..10000.
+	CapBp int `json:"capBp"`
+	// In force for every year whose January 1 is on or after this day.
+	ValidFrom domain.Date `json:"validFrom"`
+	// Narrow the cap for this mechanism only; omit for the rule for all arrangements.
+	ReturnMechanism *domain.PPPReturnMechanism `json:"returnMechanism,omitempty"`
+	// The document that sets the rule (optional).
+	Basis *string `json:"basis,omitempty"`
+}
+
+// Record the project company set up with the partner, once (the owner or the office).
+type SetUpPPPProjectCompanyInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The company's name.
+	Name string `json:"name"`
+	// Its registered capital: positive, at most the total investment.
+	RegisteredCapital domain.Money `json:"registeredCapital"`
+}
+
+// Record the contract with the selected partner, once (the owner or the office).
+type SignPPPContractInput struct {
+	// Echoed in the payload.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+	// Makes a retry return the first result instead of acting twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+	// The arrangement.
+	ArrangementID string `json:"arrangementId"`
+	// Refuse with CONFLICT unless the arrangement is at this version.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// The contract's number.
+	ContractNumber string `json:"contractNumber"`
+	// Signature date, not before the selection and not after today; defaults to today.
+	SignedOn *domain.Date `json:"signedOn,omitempty"`
 }
 
 // Start construction of an APPROVED project (its owner).

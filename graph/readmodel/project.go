@@ -67,11 +67,15 @@ func (p *Project) DomainLabel() string { return p.Domain.Label() }
 
 // Region is the project's region from the catalogue; a code the catalogue no longer knows is
 // shown with the code as its name rather than failing the whole project.
-func (p *Project) Region() domain.Region {
-	if r, ok := domain.LookupRegion(p.RegionCode); ok {
+func (p *Project) Region() domain.Region { return RegionOf(p.RegionCode) }
+
+// RegionOf is a region of the catalogue, or for a code the catalogue no longer knows, the code
+// standing in as its name.
+func RegionOf(code domain.RegionCode) domain.Region {
+	if r, ok := domain.LookupRegion(code); ok {
 		return r
 	}
-	return domain.Region{Code: p.RegionCode, Name: string(p.RegionCode), NameEN: string(p.RegionCode), Level: domain.RegionCounty}
+	return domain.Region{Code: code, Name: string(code), NameEN: string(code), Level: domain.RegionCounty}
 }
 
 // Approval is nil before the project is approved.
