@@ -154,8 +154,8 @@ func runChildProjector() int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	// Batch size 1 and a slow poll: the child is certainly mid-way when it is killed.
-	runner := projections.NewRunner(pool, nil, nil, projections.Config{PollInterval: 5 * time.Millisecond, BatchSize: 7}, projections.All()...)
+	// Small batches (the catch-up's too): the child is certainly mid-way when it is killed.
+	runner := projections.NewRunner(pool, nil, nil, projections.Config{PollInterval: 5 * time.Millisecond, BatchSize: 7, CatchUpBatchSize: 7}, projections.All()...)
 	if err := runner.Start(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

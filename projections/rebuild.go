@@ -13,83 +13,82 @@ import (
 )
 
 // rebuildBatch is how many events a rebuild reads per query.
-const rebuildBatch = 2000
+const rebuildBatch = 5000
 
 // Rebuild empties a projector's read model and replays every committed event into it, in one
 // transaction, then moves its consumer group to the last event replayed. It locks the group's
 // offset row first, so a live subscriber of the same group waits instead of racing it. Returns
 // the number of events read.
 func (r *Runner) Rebuild(ctx context.Context, p Projector) (int, error) {
+	return r.rebuild(ctx, []Projector{p})
+}
+
+// RebuildAll rebuilds every projector of the runner, in one transaction that reads the events
+// once for all of them. Returns the number of events read.
+func (r *Runner) RebuildAll(ctx context.Context) (int, error) {
+	return r.rebuild(ctx, r.projectors)
+}
+
+func (r *Runner) rebuild(ctx context.Context, ps []Projector) (int, error) {
 	var n int
-	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `INSERT INTO events_offsets (consumer_group, offset_acked, last_processed_transaction_id) VALUES ($1, 0, '0') ON CONFLICT DO NOTHING`, p.Name()); err != nil {
-			return err
+	feeds := newFeeds(ps)
+	names := make([]string, len(ps))
+	var tables []string
+	for i, p := range ps {
+		names[i] = p.Name()
+		for _, t := range p.Tables() {
+			tables = append(tables, pgx.Identifier{t}.Sanitize())
 		}
-		if _, err := tx.Exec(ctx, `SELECT 1 FROM events_offsets WHERE consumer_group = $1 FOR UPDATE`, p.Name()); err != nil {
+	}
+	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
+		if err := lockOffsets(ctx, tx, names); err != nil {
 			return err
 		}
 		// TRUNCATE, not DELETE: fresh pages (with the tables' fillfactor room for in-place
 		// updates) instead of pages full of dead rows. It locks the tables until the rebuild
 		// commits: readers wait rather than see a half-built read model.
-		tables := make([]string, len(p.Tables()))
-		for i, t := range p.Tables() {
-			tables[i] = pgx.Identifier{t}.Sanitize()
-		}
 		if _, err := tx.Exec(ctx, `TRUNCATE `+strings.Join(tables, ", ")); err != nil {
-			return fmt.Errorf("empty %v: %w", p.Tables(), err)
+			return fmt.Errorf("empty %v: %w", tables, err)
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM projection_streams WHERE projection = $1`, p.Name()); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM projection_streams WHERE projection = ANY($1)`, names); err != nil {
 			return err
 		}
+		// Empty tables: every event is applied exactly once, in order, with no remembered
+		// versions to consult; the versions are written once at the end.
 		var pos eventstore.Position
-		versions := map[string]int{} // the last version applied per stream
 		for {
 			batch, err := eventstore.ReadBatch(ctx, tx, pos, rebuildBatch)
 			if err != nil {
 				return err
 			}
-			for _, rec := range batch {
-				if err := applyOnce(ctx, tx, p, rec, false); err != nil {
-					return err
-				}
-				if p.Handles(rec.StreamType, rec.Type) {
-					versions[rec.StreamID] = rec.Version
-				}
-				pos = rec.Position
+			if err := r.applyPipelined(ctx, tx, feeds, batch, false); err != nil {
+				return err
 			}
 			n += len(batch)
+			if len(batch) > 0 {
+				pos = batch[len(batch)-1].Position
+			}
 			if len(batch) < rebuildBatch {
 				break
 			}
 		}
-		rows := make([][]any, 0, len(versions))
-		for id, v := range versions {
-			rows = append(rows, []any{p.Name(), id, v})
+		var rows [][]any
+		for _, f := range feeds {
+			for id, v := range f.versions {
+				rows = append(rows, []any{f.p.Name(), id, v})
+			}
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"projection_streams"}, []string{"projection", "stream_id", "version"}, pgx.CopyFromRows(rows)); err != nil {
 			return fmt.Errorf("remember applied versions: %w", err)
 		}
-		_, err := tx.Exec(ctx, `UPDATE events_offsets SET offset_acked = $2, last_processed_transaction_id = $3::text::xid8 WHERE consumer_group = $1`,
-			p.Name(), pos.Offset, strconv.FormatUint(pos.TxID, 10))
+		_, err := tx.Exec(ctx, `UPDATE events_offsets SET offset_acked = $2, last_processed_transaction_id = $3::text::xid8 WHERE consumer_group = ANY($1)`,
+			names, pos.Offset, strconv.FormatUint(pos.TxID, 10))
 		return err
 	})
 	if err != nil {
-		return n, fmt.Errorf("rebuild %s: %w", p.Name(), err)
+		return n, fmt.Errorf("rebuild %v: %w", names, err)
 	}
 	return n, nil
-}
-
-// RebuildAll rebuilds every projector of the runner.
-func (r *Runner) RebuildAll(ctx context.Context) (int, error) {
-	total := 0
-	for _, p := range r.projectors {
-		n, err := r.Rebuild(ctx, p)
-		if err != nil {
-			return total, err
-		}
-		total += n
-	}
-	return total, nil
 }
 
 // CaughtUp reports whether every projector has processed the events up to pos.

@@ -1,7 +1,9 @@
 // Package projections turns the event store into read models. Each read model is a Projector fed
 // by its own watermill SQL subscriber (one consumer group each): the read-model writes and the
 // offset ack commit in the subscriber's transaction, one savepoint per message, and every applied
-// stream version is remembered so that no event is applied twice.
+// stream version is remembered so that no event is applied twice. A backlog (a first start, a
+// restart after downtime) is caught up first in large batches read once for all projectors
+// (catchup.go), under the same rules.
 package projections
 
 import (
@@ -43,6 +45,8 @@ type Config struct {
 	PollInterval time.Duration
 	// BatchSize is how many events one subscriber transaction reads.
 	BatchSize int
+	// CatchUpBatchSize is how many events one catch-up transaction reads (see CatchUp).
+	CatchUpBatchSize int
 }
 
 // Runner runs the projectors' subscribers and answers whether they have caught up.
@@ -53,8 +57,11 @@ type Runner struct {
 	cfg        Config
 	log        *slog.Logger
 
+	unpredictable unpredictable // statements pipeTx must not queue
+
 	mu      sync.Mutex
 	subs    []*wsql.Subscriber
+	cancel  context.CancelFunc // stops what Start started
 	running sync.WaitGroup
 }
 
@@ -65,6 +72,9 @@ func NewRunner(pool *pgxpool.Pool, signal *eventstore.Signal, log *slog.Logger, 
 	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = 100
+	}
+	if cfg.CatchUpBatchSize <= 0 {
+		cfg.CatchUpBatchSize = 5000
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -78,10 +88,18 @@ func NewRunner(pool *pgxpool.Pool, signal *eventstore.Signal, log *slog.Logger, 
 // Projectors lists the runner's projectors.
 func (r *Runner) Projectors() []Projector { return r.projectors }
 
-// Start subscribes every projector; they run until ctx ends or Close is called.
+// Start catches every projector up with the event store (CatchUp, in the background), then
+// subscribes each for the events that follow; they run until ctx ends or Close is called.
 func (r *Runner) Start(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	ctx, cancel := context.WithCancel(ctx)
+	r.cancel = cancel
+	type subscription struct {
+		p   Projector
+		sub *wsql.Subscriber
+	}
+	var subs []subscription
 	for _, p := range r.projectors {
 		ackDeadline := 30 * time.Second
 		sub, err := wsql.NewSubscriber(wsql.BeginnerFromPgx(r.pool), wsql.SubscriberConfig{
@@ -95,26 +113,49 @@ func (r *Runner) Start(ctx context.Context) error {
 			OffsetsAdapter: eventstore.OffsetsAdapter(),
 		}, watermill.NewSlogLogger(r.log.With("projection", p.Name())))
 		if err != nil {
+			for _, s := range subs {
+				_ = s.sub.Close()
+			}
+			cancel()
 			return fmt.Errorf("subscriber for %s: %w", p.Name(), err)
 		}
-		msgs, err := sub.Subscribe(ctx, eventstore.Topic)
-		if err != nil {
-			return fmt.Errorf("subscribe %s: %w", p.Name(), err)
-		}
+		subs = append(subs, subscription{p, sub})
 		r.subs = append(r.subs, sub)
-		r.running.Add(1)
-		go func(p Projector) {
-			defer r.running.Done()
-			for msg := range msgs {
-				if err := r.handle(p, msg); err != nil {
-					r.log.Error("projection failed; the event will be retried", "projection", p.Name(), "event", msg.UUID, "err", err)
-					msg.Nack()
-					continue
-				}
-				msg.Ack()
-			}
-		}(p)
 	}
+	r.running.Add(1)
+	go func() {
+		defer r.running.Done()
+		start := time.Now()
+		n, err := r.CatchUp(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			// The live subscribers take over from where it stopped, one event at a time.
+			r.log.Error("projection catch-up stopped; the subscribers continue", "events", n, "err", err)
+		case n > 0:
+			r.log.Info("projections caught up", "events", n, "took", time.Since(start).Round(time.Millisecond))
+		}
+		for _, s := range subs {
+			msgs, err := s.sub.Subscribe(ctx, eventstore.Topic)
+			if err != nil {
+				r.log.Error("subscribe", "projection", s.p.Name(), "err", err)
+				continue
+			}
+			r.running.Add(1)
+			go func(p Projector) {
+				defer r.running.Done()
+				for msg := range msgs {
+					if err := r.handle(p, msg); err != nil {
+						r.log.Error("projection failed; the event will be retried", "projection", p.Name(), "event", msg.UUID, "err", err)
+						msg.Nack()
+						continue
+					}
+					msg.Ack()
+				}
+			}(s.p)
+		}
+	}()
 	return nil
 }
 
@@ -123,6 +164,10 @@ func (r *Runner) Close() error {
 	r.mu.Lock()
 	subs := r.subs
 	r.subs = nil
+	if r.cancel != nil {
+		r.cancel()
+		r.cancel = nil
+	}
 	r.mu.Unlock()
 	var errs []error
 	for _, s := range subs {
@@ -149,11 +194,14 @@ func (r *Runner) handle(p Projector, msg *message.Message) error {
 	if err != nil {
 		return err
 	}
+	if !p.Handles(rec.StreamType, rec.Type) {
+		return nil // acked with nothing to write: no savepoint needed
+	}
 	tx := ptx.Tx
 	if _, err := tx.Exec(ctx, "SAVEPOINT projection_event"); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
-	if err := applyOnce(ctx, tx, p, rec, true); err != nil {
+	if err := applyOnce(ctx, tx, p, rec); err != nil {
 		if _, rbErr := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT projection_event"); rbErr != nil {
 			return errors.Join(err, fmt.Errorf("roll back to savepoint: %w", rbErr))
 		}
@@ -165,24 +213,22 @@ func (r *Runner) handle(p Projector, msg *message.Message) error {
 	return nil
 }
 
-// applyOnce applies rec unless this projector has already applied that stream version (a
-// redelivery). With remember false (a rebuild: empty tables, every event exactly once, in order)
-// the bookkeeping is left to the caller. It is the one path for live subscribers and rebuilds.
-func applyOnce(ctx context.Context, tx pgx.Tx, p Projector, rec eventstore.Recorded, remember bool) error {
+// applyOnce applies one delivered rec unless this projector has already applied that stream
+// version (a redelivery). It is the live path; catch-up and rebuild apply many events at a time
+// with the same rule (applyBatch).
+func applyOnce(ctx context.Context, tx pgx.Tx, p Projector, rec eventstore.Recorded) error {
 	if !p.Handles(rec.StreamType, rec.Type) {
 		return nil
 	}
-	if remember {
-		// Versions only move forward: an event at or below the remembered version was applied.
-		tag, err := tx.Exec(ctx, `INSERT INTO projection_streams (projection, stream_id, version) VALUES ($1, $2, $3)
-			ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
-			WHERE projection_streams.version < excluded.version`, p.Name(), rec.StreamID, rec.Version)
-		if err != nil {
-			return fmt.Errorf("%s: record applied version of %s: %w", p.Name(), rec.StreamID, err)
-		}
-		if tag.RowsAffected() == 0 {
-			return nil // already applied: a redelivery
-		}
+	// Versions only move forward: an event at or below the remembered version was applied.
+	tag, err := tx.Exec(ctx, `INSERT INTO projection_streams (projection, stream_id, version) VALUES ($1, $2, $3)
+		ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
+		WHERE projection_streams.version < excluded.version`, p.Name(), rec.StreamID, rec.Version)
+	if err != nil {
+		return fmt.Errorf("%s: record applied version of %s: %w", p.Name(), rec.StreamID, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return nil // already applied: a redelivery
 	}
 	ev, err := rec.Event()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -100,15 +101,18 @@ func cmdRebuild(ctx context.Context, cfg config, args []string, log *slog.Logger
 	}
 	defer pool.Close()
 	runner := projections.NewRunner(pool, nil, log, projections.Config{}, projections.All()...)
-	for _, p := range runner.Projectors() {
-		start := time.Now()
-		n, err := runner.Rebuild(ctx, p)
-		if err != nil {
-			return err
-		}
-		d := time.Since(start)
-		fmt.Fprintf(stdout, "%-16s %8d events in %8s (%.0f events/s)\n", p.Name(), n, d.Round(time.Millisecond), float64(n)/d.Seconds())
+	// One pass over the events for every read model (RebuildAll), in one transaction.
+	start := time.Now()
+	n, err := runner.RebuildAll(ctx)
+	if err != nil {
+		return err
 	}
+	d := time.Since(start)
+	names := make([]string, 0, len(runner.Projectors()))
+	for _, p := range runner.Projectors() {
+		names = append(names, p.Name())
+	}
+	fmt.Fprintf(stdout, "rebuilt %s\n%d events in %s (%.0f events/s)\n", strings.Join(names, ", "), n, d.Round(time.Millisecond), float64(n)/d.Seconds())
 	return nil
 }
 

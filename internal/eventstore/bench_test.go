@@ -22,7 +22,8 @@ import (
 // columns, keys and indexes), in the same run, with the same number of writers. The ratio of the
 // two is the figure; absolute numbers depend on the server's durability settings (the tests'
 // ephemeral cluster runs with fsync off; point PORTFOLIO_TEST_DATABASE_URL at a durable server for
-// durable figures).
+// durable figures). Both sides share the pool (at most 20 connections) and run in autocommit: a
+// store append is one statement too (events, gap guard and position; see Store.Append).
 
 type benchDB struct {
 	pool  *pgxpool.Pool

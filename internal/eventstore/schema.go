@@ -49,10 +49,12 @@ func (s schema) SchemaInitializingQueries(wsql.SchemaInitializingQueriesParams) 
 
 // InsertQuery writes one multi-row INSERT with the stream columns taken from each message's
 // metadata. pg_current_xact_id() stays in it: subscribers order and gate on the transaction id.
+// Messages of one stream must come in version order, as Store.Append makes them.
 func (s schema) InsertQuery(params wsql.InsertQueryParams) (wsql.Query, error) {
 	var b strings.Builder
 	b.WriteString(`INSERT INTO events (uuid, payload, metadata, transaction_id, stream_id, stream_type, stream_version, event_type, recorded_at) VALUES `)
 	args := make([]any, 0, len(params.Msgs)*8)
+	seen := make(map[string]bool) // streams with an event earlier in this insert
 	for i, msg := range params.Msgs {
 		version, err := strconv.Atoi(msg.Metadata.Get(MetaStreamVersion))
 		if err != nil || version < 1 {
@@ -74,7 +76,17 @@ func (s schema) InsertQuery(params wsql.InsertQueryParams) (wsql.Query, error) {
 			b.WriteByte(',')
 		}
 		n := len(args)
-		fmt.Fprintf(&b, "($%d,$%d,$%d,pg_current_xact_id(),$%d,$%d,$%d,$%d,$%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8)
+		versionValue := fmt.Sprintf("$%d::integer", n+6)
+		if version > 1 && !seen[streamID] {
+			// The gap guard: the first event appended to an existing stream must follow an event
+			// that is there. Its version is taken from that predecessor's row, so when there is
+			// none (an expected version ahead of the stream) it is NULL and the NOT NULL
+			// constraint refuses the whole insert. UNIQUE (stream_id, stream_version) refuses an
+			// expected version behind the stream.
+			versionValue = fmt.Sprintf("(SELECT $%[1]d::integer FROM events WHERE stream_id = $%[2]d AND stream_version = $%[1]d::integer - 1)", n+6, n+4)
+		}
+		seen[streamID] = true
+		fmt.Fprintf(&b, "($%d,$%d,$%d,pg_current_xact_id(),$%d,$%d,%s,$%d,$%d)", n+1, n+2, n+3, n+4, n+5, versionValue, n+7, n+8)
 		args = append(args, msg.UUID, string(msg.Payload), metadata, streamID, streamType, version, eventType, recordedAt)
 	}
 	return wsql.Query{Query: b.String(), Args: args}, nil

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ThreeDotsLabs/watermill"
 	wsql "github.com/ThreeDotsLabs/watermill-sql/v4/pkg/sql"
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/google/uuid"
@@ -30,7 +29,6 @@ import (
 type Store struct {
 	pool   *pgxpool.Pool
 	schema schema
-	logger watermill.LoggerAdapter
 	now    func() time.Time
 	commit *Signal
 }
@@ -45,12 +43,10 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // listen to it instead of waiting for their next poll).
 func WithCommitSignal(sig *Signal) Option { return func(s *Store) { s.commit = sig } }
 
-// New returns a store over the pool. The schema must have been migrated.
-func New(pool *pgxpool.Pool, logger *slog.Logger, opts ...Option) *Store {
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
-	s := &Store{pool: pool, schema: newSchema(100), logger: watermill.NewSlogLogger(logger), now: time.Now}
+// New returns a store over the pool. The schema must have been migrated. The store logs nothing
+// (every failure is returned); logger is kept for callers that pass one.
+func New(pool *pgxpool.Pool, _ *slog.Logger, opts ...Option) *Store {
+	s := &Store{pool: pool, schema: newSchema(100), now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}
@@ -110,7 +106,8 @@ func (e *ConflictError) Unwrap() error { return domain.ErrConflict }
 // ErrIdempotencyKeyReused is a key sent again with a different command or request.
 var ErrIdempotencyKeyReused = fmt.Errorf("idempotency key already used for a different request: %w", domain.ErrInvalid)
 
-// Append writes the appends in one transaction: all of them or none. data is the command's own
+// Append writes the appends in one transaction (one statement: see appendQuery): all of them or
+// none. data is the command's own
 // result (e.g. the ids it created); it is stored with the idempotency key and returned again,
 // unchanged, to a retry.
 func (s *Store) Append(ctx context.Context, cmd Command, data any, appends ...Append) (Result, error) {
@@ -130,53 +127,27 @@ func (s *Store) Append(ctx context.Context, cmd Command, data any, appends ...Ap
 		return Result{}, fmt.Errorf("%s: no events to append: %w", cmd.Name, domain.ErrInvalid)
 	}
 	res := Result{Versions: versions, Data: raw}
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		// UNIQUE (stream_id, stream_version) catches an expected version that is behind the
-		// stream; this catches one that is ahead of it, which would leave a gap.
-		for _, a := range appends {
-			if a.ExpectedVersion == 0 {
-				continue
-			}
-			var at bool
-			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2)`, a.StreamID, a.ExpectedVersion).Scan(&at); err != nil {
-				return fmt.Errorf("check version of %s: %w", a.StreamID, err)
-			}
-			if !at {
-				return &ConflictError{StreamID: a.StreamID, ExpectedVersion: a.ExpectedVersion}
-			}
-		}
-		pub, err := wsql.NewPublisher(wsql.TxFromPgx(tx), wsql.PublisherConfig{SchemaAdapter: s.schema}, s.logger)
-		if err != nil {
-			return fmt.Errorf("publisher: %w", err)
-		}
-		if err := pub.Publish(Topic, msgs...); err != nil {
-			return err
-		}
-		var txid string
-		if err := tx.QueryRow(ctx, `SELECT pg_current_xact_id()::text, (SELECT max("offset") FROM events WHERE transaction_id = pg_current_xact_id())`).Scan(&txid, &res.Position.Offset); err != nil {
-			return fmt.Errorf("read position: %w", err)
-		}
-		if res.Position.TxID, err = strconv.ParseUint(txid, 10, 64); err != nil {
-			return fmt.Errorf("parse transaction id %q: %w", txid, err)
-		}
-		if cmd.IdempotencyKey == "" {
-			return nil
-		}
-		stored, err := json.Marshal(res)
-		if err != nil {
-			return err
-		}
-		_, err = tx.Exec(ctx, `INSERT INTO commands (actor_user, idempotency_key, command, request_hash, result, recorded_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-			cmd.Actor.UserID, cmd.IdempotencyKey, cmd.Name, cmd.RequestHash, string(stored), s.now())
-		return err
-	})
+	q, err := s.appendQuery(cmd, res, msgs)
+	if err != nil {
+		return Result{}, err
+	}
+	var txid string
+	err = s.pool.QueryRow(ctx, q.Query, q.Args...).Scan(&txid, &res.Position.Offset)
 	if err == nil {
+		if res.Position.TxID, err = strconv.ParseUint(txid, 10, 64); err != nil {
+			return Result{}, fmt.Errorf("append %s: parse transaction id %q: %w", cmd.Name, txid, err)
+		}
 		if s.commit != nil {
 			s.commit.Notify()
 		}
 		return res, nil
 	}
 	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23502" && pgErr.ColumnName == "stream_version" {
+		// The guard in the insert (see schema.InsertQuery) found no event at an expected version:
+		// it is ahead of the stream.
+		return Result{}, s.gap(pgErr, appends)
+	}
 	if errors.As(err, &pgErr) && pgErr.Code == "23505" {
 		switch pgErr.ConstraintName {
 		case "events_stream_version_key":
@@ -207,6 +178,58 @@ func (s *Store) conflict(pgErr *pgconn.PgError, appends []Append) error {
 		return &ConflictError{StreamID: appends[0].StreamID, ExpectedVersion: appends[0].ExpectedVersion}
 	}
 	return domain.ErrConflict
+}
+
+// gap names the stream whose expected version was ahead of it. The detail lists the refused row's
+// values: ..., stream_id, stream_type, null, ...
+func (s *Store) gap(pgErr *pgconn.PgError, appends []Append) error {
+	var first *Append
+	for i, a := range appends {
+		if a.ExpectedVersion == 0 {
+			continue
+		}
+		if first == nil {
+			first = &appends[i]
+		}
+		if strings.Contains(pgErr.Detail, ", "+a.StreamID+", "+a.StreamType+", null,") {
+			return &ConflictError{StreamID: a.StreamID, ExpectedVersion: a.ExpectedVersion}
+		}
+	}
+	if first != nil {
+		return &ConflictError{StreamID: first.StreamID, ExpectedVersion: first.ExpectedVersion}
+	}
+	return domain.ErrConflict
+}
+
+// appendQuery is the one statement that appends: the events' INSERT (the schema adapter's, the
+// query a watermill publisher would run), the position the transaction's events stand at and,
+// when the client sent an idempotency key, the command's result stored with the key, the position
+// filled in by the server. A single statement is atomic on its own: the append costs one round
+// trip and one commit, like a plain INSERT.
+func (s *Store) appendQuery(cmd Command, res Result, msgs []*message.Message) (wsql.Query, error) {
+	ins, err := s.schema.InsertQuery(wsql.InsertQueryParams{Topic: Topic, Msgs: msgs})
+	if err != nil {
+		return wsql.Query{}, fmt.Errorf("%s: %w", cmd.Name, err)
+	}
+	q := `WITH appended AS (` + ins.Query + ` RETURNING "offset"),
+		position AS (SELECT pg_current_xact_id() AS transaction_id, max("offset") AS "offset" FROM appended)`
+	args := ins.Args
+	if cmd.IdempotencyKey != "" {
+		stored, err := json.Marshal(res)
+		if err != nil {
+			return wsql.Query{}, err
+		}
+		n := len(args)
+		q += fmt.Sprintf(`,
+		command AS (INSERT INTO commands (actor_user, idempotency_key, command, request_hash, result, recorded_at)
+			SELECT $%d, $%d, $%d, $%d,
+				jsonb_set($%d::jsonb, '{position}', jsonb_build_object('txId', transaction_id::text::numeric, 'offset', "offset")), $%d
+			FROM position)`, n+1, n+2, n+3, n+4, n+5, n+6)
+		args = append(args, cmd.Actor.UserID, cmd.IdempotencyKey, cmd.Name, cmd.RequestHash, string(stored), s.now())
+	}
+	q += `
+		SELECT transaction_id::text, "offset" FROM position`
+	return wsql.Query{Query: q, Args: args}, nil
 }
 
 func containsStream(detail, streamID string) bool {

@@ -337,6 +337,29 @@ func TestAnExpectedVersionAheadOfTheStreamIsAConflictNotAGap(t *testing.T) {
 	if recs, _ := s.Load(ctx, "s-1"); len(recs) != 1 {
 		t.Fatalf("stream has %d events, want 1", len(recs))
 	}
+	// In a command over several streams, with an idempotency key: the one ahead is named, and
+	// neither the other streams' events nor the key are written.
+	if _, err := s.Append(ctx, cmd("Note"), nil, eventstore.Append{StreamID: "s-2", StreamType: "test", Events: note("a", "b")}); err != nil {
+		t.Fatal(err)
+	}
+	keyed := cmd("Note")
+	keyed.IdempotencyKey, keyed.RequestHash = "k-gap", "h"
+	_, err = s.Append(ctx, keyed, nil,
+		eventstore.Append{StreamID: "s-new", StreamType: "test", Events: note("x")},
+		eventstore.Append{StreamID: "s-1", StreamType: "test", ExpectedVersion: 1, Events: note("b", "c")},
+		eventstore.Append{StreamID: "s-2", StreamType: "test", ExpectedVersion: 3, Events: note("skips 3")})
+	var conflict *eventstore.ConflictError
+	if !errors.As(err, &conflict) || conflict.StreamID != "s-2" || conflict.ExpectedVersion != 3 {
+		t.Fatalf("err = %v, want a conflict naming s-2 at 3", err)
+	}
+	for stream, want := range map[string]int{"s-new": 0, "s-1": 1, "s-2": 2} {
+		if recs, _ := s.Load(ctx, stream); len(recs) != want {
+			t.Errorf("%s has %d events, want %d", stream, len(recs), want)
+		}
+	}
+	if _, found, err := s.LookupCommand(ctx, keyed); err != nil || found {
+		t.Fatalf("idempotency key stored by a refused append (found %v, err %v)", found, err)
+	}
 }
 
 func TestReadBatchOrdersTransactionIdsAsNumbersNotText(t *testing.T) {

@@ -1,0 +1,248 @@
+package projections
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/eventstore"
+)
+
+// Catch-up and rebuild apply many events per transaction, read once for all projectors, with
+// the projectors' statements pipelined (pipeTx). The live subscribers take over once the backlog
+// is done: they apply one event at a time, each as soon as it commits.
+
+// feed is one projector while a batch of events is applied to several.
+type feed struct {
+	p   Projector
+	pos eventstore.Position // the last event it has processed
+	// versions is the last version applied per stream: during catch-up the remembered versions
+	// of the batch's streams, during a rebuild every stream's so far.
+	versions map[string]int
+	applied  map[string]int // what this batch applied, per stream: its last version
+}
+
+func newFeeds(ps []Projector) []*feed {
+	out := make([]*feed, len(ps))
+	for i, p := range ps {
+		out[i] = &feed{p: p, versions: map[string]int{}, applied: map[string]int{}}
+	}
+	return out
+}
+
+func before(a, b eventstore.Position) bool {
+	return a.TxID < b.TxID || (a.TxID == b.TxID && a.Offset < b.Offset)
+}
+
+// applyBatch applies recs, in order, to every feed they concern: an event is decoded once, and
+// applied to a projector that handles it unless it is at or before the projector's position or
+// (remember) at or below the version remembered for its stream, which were applied already.
+func applyBatch(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore.Recorded, remember bool) error {
+	for _, f := range feeds {
+		clear(f.applied)
+	}
+	for _, rec := range recs {
+		var ev domain.Event
+		for _, f := range feeds {
+			if !before(f.pos, rec.Position) || !f.p.Handles(rec.StreamType, rec.Type) {
+				continue
+			}
+			if v, ok := f.versions[rec.StreamID]; remember && ok && rec.Version <= v {
+				continue // applied already: a redelivery
+			}
+			if ev == nil {
+				var err error
+				if ev, err = rec.Event(); err != nil {
+					return err
+				}
+			}
+			if err := f.p.Apply(ctx, tx, rec, ev); err != nil {
+				return fmt.Errorf("%s: apply %s %s v%d: %w", f.p.Name(), rec.Type, rec.StreamID, rec.Version, err)
+			}
+			f.versions[rec.StreamID] = rec.Version
+			f.applied[rec.StreamID] = rec.Version
+		}
+	}
+	return nil
+}
+
+// applyPipelined applies recs through a pipeTx, and when that fails for any reason rolls the work
+// back to a savepoint and applies them again on the plain transaction, where a projector sees
+// every statement's real answer (see pipeTx). snapshot and restore save and put back the feeds'
+// in-memory state around the attempt.
+func (r *Runner) applyPipelined(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore.Recorded, remember bool) error {
+	if _, err := tx.Exec(ctx, `SAVEPOINT projection_batch`); err != nil {
+		return err
+	}
+	saved := make([]map[string]int, len(feeds))
+	for i, f := range feeds {
+		saved[i] = make(map[string]int, len(recs))
+		for _, rec := range recs {
+			if v, ok := f.versions[rec.StreamID]; ok {
+				saved[i][rec.StreamID] = v
+			}
+		}
+	}
+	pipe := newPipeTx(tx, &r.unpredictable)
+	err := applyBatch(ctx, pipe, feeds, recs, remember)
+	if err == nil {
+		err = pipe.flush(ctx)
+	}
+	if err == nil {
+		_, err = tx.Exec(ctx, `RELEASE SAVEPOINT projection_batch`)
+		return err
+	}
+	r.log.Debug("pipelined batch failed; applying it again one statement at a time", "err", err)
+	if _, rbErr := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT projection_batch`); rbErr != nil {
+		return errors.Join(err, rbErr)
+	}
+	for i, f := range feeds {
+		for _, rec := range recs {
+			if v, ok := saved[i][rec.StreamID]; ok {
+				f.versions[rec.StreamID] = v
+			} else {
+				delete(f.versions, rec.StreamID)
+			}
+		}
+	}
+	return applyBatch(ctx, tx, feeds, recs, remember)
+}
+
+// CatchUp brings every projector up to the last committed event, CatchUpBatchSize events per
+// transaction, and returns how many events it read. Each transaction locks the projectors'
+// offset rows (so a live subscriber of the same group, here or in another process, waits instead
+// of racing it), reads the next events once for all of them, applies each to the projectors
+// that have not processed it (skipping stream versions already applied, as the live path does),
+// remembers the applied versions and moves every offset to the last event read, all in one
+// commit. Start runs it before the live subscribers.
+func (r *Runner) CatchUp(ctx context.Context) (int, error) {
+	total := 0
+	for {
+		n, err := r.catchUpBatch(ctx)
+		total += n
+		if err != nil || n < r.cfg.CatchUpBatchSize {
+			return total, err
+		}
+	}
+}
+
+func (r *Runner) catchUpBatch(ctx context.Context) (int, error) {
+	feeds := newFeeds(r.projectors)
+	names := make([]string, len(feeds))
+	for i, f := range feeds {
+		names[i] = f.p.Name()
+	}
+	var n int
+	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
+		if err := lockOffsets(ctx, tx, names); err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, `SELECT consumer_group, coalesce(offset_acked, 0), last_processed_transaction_id::text
+			FROM events_offsets WHERE consumer_group = ANY($1)`, names)
+		if err != nil {
+			return err
+		}
+		pos := map[string]eventstore.Position{}
+		var group, txid string
+		var offset int64
+		if _, err := pgx.ForEachRow(rows, []any{&group, &offset, &txid}, func() error {
+			t, err := strconv.ParseUint(txid, 10, 64)
+			pos[group] = eventstore.Position{TxID: t, Offset: offset}
+			return err
+		}); err != nil {
+			return fmt.Errorf("read offsets: %w", err)
+		}
+		from := pos[names[0]]
+		for _, f := range feeds {
+			f.pos = pos[f.p.Name()]
+			if before(f.pos, from) {
+				from = f.pos
+			}
+		}
+		recs, err := eventstore.ReadBatch(ctx, tx, from, r.cfg.CatchUpBatchSize)
+		if err != nil || len(recs) == 0 {
+			return err
+		}
+		n = len(recs)
+		if err := loadVersions(ctx, tx, feeds, recs); err != nil {
+			return err
+		}
+		if err := r.applyPipelined(ctx, tx, feeds, recs, true); err != nil {
+			return err
+		}
+		// The bookkeeping, one round trip: every projector's applied versions and its offset.
+		last := recs[len(recs)-1].Position
+		b := &pgx.Batch{}
+		for _, f := range feeds {
+			if len(f.applied) > 0 {
+				ids, versions := make([]string, 0, len(f.applied)), make([]int32, 0, len(f.applied))
+				for id, v := range f.applied {
+					ids, versions = append(ids, id), append(versions, int32(v))
+				}
+				b.Queue(`INSERT INTO projection_streams (projection, stream_id, version)
+					SELECT $1, unnest($2::text[]), unnest($3::int[])
+					ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
+					WHERE projection_streams.version < excluded.version`, f.p.Name(), ids, versions)
+			}
+			if before(f.pos, last) {
+				b.Queue(`UPDATE events_offsets SET offset_acked = $2, last_processed_transaction_id = $3::text::xid8 WHERE consumer_group = $1`,
+					f.p.Name(), last.Offset, strconv.FormatUint(last.TxID, 10))
+			}
+		}
+		return tx.SendBatch(ctx, b).Close()
+	})
+	if err != nil {
+		return n, fmt.Errorf("catch up: %w", err)
+	}
+	return n, nil
+}
+
+// lockOffsets makes sure each consumer group has its offset row and locks them all, in name
+// order (every catch-up and rebuild takes them in that order, so two never deadlock).
+func lockOffsets(ctx context.Context, tx pgx.Tx, names []string) error {
+	if _, err := tx.Exec(ctx, `INSERT INTO events_offsets (consumer_group, offset_acked, last_processed_transaction_id)
+		SELECT unnest($1::text[]), 0, '0' ON CONFLICT DO NOTHING`, names); err != nil {
+		return fmt.Errorf("offsets: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `SELECT 1 FROM (SELECT consumer_group FROM events_offsets WHERE consumer_group = ANY($1)
+		ORDER BY consumer_group FOR UPDATE) locked`, names); err != nil {
+		return fmt.Errorf("lock offsets: %w", err)
+	}
+	return nil
+}
+
+// loadVersions reads the remembered versions of the batch's streams for every feed.
+func loadVersions(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore.Recorded) error {
+	byName := make(map[string]*feed, len(feeds))
+	names := make([]string, len(feeds))
+	for i, f := range feeds {
+		byName[f.p.Name()], names[i] = f, f.p.Name()
+	}
+	seen := map[string]bool{}
+	var ids []string
+	for _, rec := range recs {
+		if !seen[rec.StreamID] {
+			seen[rec.StreamID] = true
+			ids = append(ids, rec.StreamID)
+		}
+	}
+	rows, err := tx.Query(ctx, `SELECT projection, stream_id, version FROM projection_streams
+		WHERE projection = ANY($1) AND stream_id = ANY($2)`, names, ids)
+	if err != nil {
+		return err
+	}
+	var name, id string
+	var v int
+	_, err = pgx.ForEachRow(rows, []any{&name, &id, &v}, func() error {
+		byName[name].versions[id] = v
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read applied versions: %w", err)
+	}
+	return nil
+}
