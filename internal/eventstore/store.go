@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ThreeDotsLabs/watermill"
 	wsql "github.com/ThreeDotsLabs/watermill-sql/v4/pkg/sql"
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/google/uuid"
@@ -29,6 +30,7 @@ import (
 type Store struct {
 	pool   *pgxpool.Pool
 	schema schema
+	pub    *wsql.Publisher // publishes every append, through appendExecutor
 	now    func() time.Time
 	commit *Signal
 }
@@ -43,13 +45,22 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // listen to it instead of waiting for their next poll).
 func WithCommitSignal(sig *Signal) Option { return func(s *Store) { s.commit = sig } }
 
-// New returns a store over the pool. The schema must have been migrated. The store logs nothing
-// (every failure is returned); logger is kept for callers that pass one.
-func New(pool *pgxpool.Pool, _ *slog.Logger, opts ...Option) *Store {
+// New returns a store over the pool. The schema must have been migrated. Every failure is
+// returned; logger only receives the watermill publisher's own trace logs.
+func New(pool *pgxpool.Pool, logger *slog.Logger, opts ...Option) *Store {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
 	s := &Store{pool: pool, schema: newSchema(100), now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}
+	pub, err := wsql.NewPublisher(appendExecutor{s}, wsql.PublisherConfig{SchemaAdapter: s.schema}, watermill.NewSlogLogger(logger))
+	if err != nil {
+		// Only a nil executor or an invalid config fails, and neither can happen here.
+		panic(fmt.Sprintf("eventstore: watermill publisher: %v", err))
+	}
+	s.pub = pub
 	return s
 }
 
@@ -127,16 +138,14 @@ func (s *Store) Append(ctx context.Context, cmd Command, data any, appends ...Ap
 		return Result{}, fmt.Errorf("%s: no events to append: %w", cmd.Name, domain.ErrInvalid)
 	}
 	res := Result{Versions: versions, Data: raw}
-	q, err := s.appendQuery(cmd, res, msgs)
-	if err != nil {
-		return Result{}, err
-	}
-	var txid string
-	err = s.pool.QueryRow(ctx, q.Query, q.Args...).Scan(&txid, &res.Position.Offset)
+	// The watermill publisher builds the INSERT with the schema adapter and hands it to
+	// appendExecutor, which finds this call in the first message's context, wraps the INSERT in the
+	// one statement of appendQuery and scans the position.
+	call := &appendCall{cmd: cmd, res: res}
+	msgs[0].SetContext(context.WithValue(ctx, appendCallKey{}, call))
+	err = s.pub.Publish(Topic, msgs...)
 	if err == nil {
-		if res.Position.TxID, err = strconv.ParseUint(txid, 10, 64); err != nil {
-			return Result{}, fmt.Errorf("append %s: parse transaction id %q: %w", cmd.Name, txid, err)
-		}
+		res.Position = call.position
 		if s.commit != nil {
 			s.commit.Notify()
 		}
@@ -206,11 +215,7 @@ func (s *Store) gap(pgErr *pgconn.PgError, appends []Append) error {
 // when the client sent an idempotency key, the command's result stored with the key, the position
 // filled in by the server. A single statement is atomic on its own: the append costs one round
 // trip and one commit, like a plain INSERT.
-func (s *Store) appendQuery(cmd Command, res Result, msgs []*message.Message) (wsql.Query, error) {
-	ins, err := s.schema.InsertQuery(wsql.InsertQueryParams{Topic: Topic, Msgs: msgs})
-	if err != nil {
-		return wsql.Query{}, fmt.Errorf("%s: %w", cmd.Name, err)
-	}
+func (s *Store) appendQuery(cmd Command, res Result, ins wsql.Query) (wsql.Query, error) {
 	q := `WITH appended AS (` + ins.Query + ` RETURNING "offset"),
 		position AS (SELECT pg_current_xact_id() AS transaction_id, max("offset") AS "offset" FROM appended)`
 	args := ins.Args
@@ -318,3 +323,46 @@ func (s *Store) LookupCommand(ctx context.Context, cmd Command) (Result, bool, e
 	res.Replayed = true
 	return res, true, nil
 }
+
+// appendCall carries one Append through the watermill publisher to appendExecutor: the command and
+// its result going in, the position coming out.
+type appendCall struct {
+	cmd      Command
+	res      Result
+	position Position
+}
+
+type appendCallKey struct{}
+
+// appendExecutor is the store's watermill-sql executor. The publisher runs the schema adapter's
+// INSERT through ExecContext; the executor runs it inside appendQuery's single statement (gap
+// guard, idempotency record, position), so an append is one round trip and one commit.
+type appendExecutor struct{ s *Store }
+
+func (e appendExecutor) ExecContext(ctx context.Context, query string, args ...any) (wsql.Result, error) {
+	call, ok := ctx.Value(appendCallKey{}).(*appendCall)
+	if !ok {
+		return nil, errors.New("eventstore: publish outside Store.Append")
+	}
+	q, err := e.s.appendQuery(call.cmd, call.res, wsql.Query{Query: query, Args: args})
+	if err != nil {
+		return nil, err
+	}
+	var txid string
+	if err := e.s.pool.QueryRow(ctx, q.Query, q.Args...).Scan(&txid, &call.position.Offset); err != nil {
+		return nil, err
+	}
+	if call.position.TxID, err = strconv.ParseUint(txid, 10, 64); err != nil {
+		return nil, fmt.Errorf("parse transaction id %q: %w", txid, err)
+	}
+	return appended{}, nil
+}
+
+func (appendExecutor) QueryContext(context.Context, string, ...any) (wsql.Rows, error) {
+	return nil, errors.New("eventstore: the publisher's executor only appends")
+}
+
+// appended is the executor's wsql.Result; the publisher does not read it.
+type appended struct{}
+
+func (appended) RowsAffected() (int64, error) { return 0, nil }
