@@ -36,6 +36,7 @@ func complexity() generated.ComplexityRoot {
 	}
 	fundingComplexity(&c)
 	pppComplexity(&c)
+	opendataComplexity(&c)
 	return c
 }
 

@@ -49,12 +49,18 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
+	return newEnvWith(t, server.Config{})
+}
+
+// newEnvWith is newEnv with settings of cfg (its clock); the database, secret, polling and
+// logger are the test's.
+func newEnvWith(t *testing.T, cfg server.Config) *env {
+	t.Helper()
 	db := testdb.New(t)
 	logs := &syncBuffer{}
-	srv, err := server.Open(context.Background(), server.Config{
-		DatabaseURL: db.URL, TokenSecret: tokenSecret, PollInterval: 20 * time.Millisecond,
-		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelError})),
-	})
+	cfg.DatabaseURL, cfg.TokenSecret, cfg.PollInterval = db.URL, tokenSecret, 20*time.Millisecond
+	cfg.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelError}))
+	srv, err := server.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("open server: %v", err)
 	}

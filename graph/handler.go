@@ -19,6 +19,7 @@ import (
 	"github.com/smartcity/portfolio/internal/app"
 	"github.com/smartcity/portfolio/internal/auth"
 	"github.com/smartcity/portfolio/internal/live"
+	"github.com/smartcity/portfolio/internal/oc4ids"
 )
 
 // Endpoints of the handler.
@@ -33,7 +34,7 @@ const (
 // Fund.applications, workQueue, similarProjects) costs `first` times its selection. A page of 20 projects with every field, their milestones, indicators, measurements
 // and replayed parts costs about 1700; a page of 100 with every scalar field of Project about
 // 4900; a page nested in a page (the history of each of 100 projects) far more, and is refused
-// with COMPLEXITY_LIMIT_EXCEEDED.
+// with COMPLEXITY_LIMIT_EXCEEDED. The OC4IDS exports cost far more (see graph/opendata.go).
 const DefaultComplexityLimit = 5000
 
 // queryCacheSize is how many parsed and validated documents are kept.
@@ -50,6 +51,10 @@ type Deps struct {
 	// (connection_init); without them subscriptions are refused.
 	Live      *live.Broker
 	Authority *auth.Authority
+	// Exporter builds the OC4IDS exports (Project.oc4ids, oc4idsPortfolio); without it they fail.
+	// ExportMaxProjects overrides DefaultExportMaxProjects when positive.
+	Exporter          *oc4ids.Exporter
+	ExportMaxProjects int
 }
 
 // NewHandler serves the GraphQL API at /graphql, GraphiQL at / and a health check at /healthz.
@@ -61,7 +66,11 @@ func NewHandler(d Deps) http.Handler {
 		log = slog.New(slog.DiscardHandler)
 	}
 	rm := readmodel.New(d.Pool)
-	cfg := generated.Config{Resolvers: &rootResolver{svc: d.Service, rm: rm, live: d.Live}}
+	exportMax := d.ExportMaxProjects
+	if exportMax <= 0 {
+		exportMax = DefaultExportMaxProjects
+	}
+	cfg := generated.Config{Resolvers: &rootResolver{svc: d.Service, rm: rm, live: d.Live, export: d.Exporter, exportMax: exportMax}}
 	cfg.Complexity = complexity()
 	limit := d.ComplexityLimit
 	if limit <= 0 {

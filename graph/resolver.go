@@ -8,6 +8,7 @@ import (
 	"github.com/smartcity/portfolio/graph/readmodel"
 	"github.com/smartcity/portfolio/internal/app"
 	"github.com/smartcity/portfolio/internal/live"
+	"github.com/smartcity/portfolio/internal/oc4ids"
 )
 
 // rootResolver is the wiring root every resolver hangs off: the command service and the read
@@ -17,4 +18,7 @@ type rootResolver struct {
 	svc  *app.Service
 	rm   *readmodel.Store
 	live *live.Broker // the events of subscriptions
+	// export builds the OC4IDS exports; a portfolio export holds at most exportMax projects.
+	export    *oc4ids.Exporter
+	exportMax int
 }

@@ -14,7 +14,8 @@ import (
 	"github.com/smartcity/portfolio/internal/live"
 )
 
-// ProjectEvents streams a project's events (and its applications' for the roles that see them).
+// ProjectEvents streams a project's events (and its applications' and PPP arrangements' for the
+// roles that see them).
 func (r *subscriptionRootResolver) ProjectEvents(ctx context.Context, projectID string) (<-chan *model.ProjectEventNotice, error) {
 	a, err := actorFrom(ctx)
 	if err != nil {
@@ -35,13 +36,19 @@ func (r *subscriptionRootResolver) ProjectEvents(ctx context.Context, projectID 
 		return nil, &domain.ForbiddenError{Actor: a, Action: "follow the events of project " + p.Code, Reason: "it belongs to another organisation"}
 	}
 	withApplications := applicationScope(a).All || a.Role == domain.RoleOwner
+	arrangements := pppScope(a)
 	return subscribe(ctx, r.live, func(n live.Notice) bool {
-		return n.ProjectID == id && (n.ApplicationID == "" || withApplications)
+		return n.ProjectID == id && (n.ApplicationID == "" || withApplications) &&
+			(n.ArrangementID == "" || arrangements.All || (arrangements.OwnerOrg != "" && arrangements.OwnerOrg == n.OwnerOrg))
 	}, func(n live.Notice) *model.ProjectEventNotice {
 		out := &model.ProjectEventNotice{ProjectID: string(n.ProjectID), Event: r.rm.RecordedEvent(n.Event)}
 		if n.ApplicationID != "" {
 			app := string(n.ApplicationID)
 			out.ApplicationID = &app
+		}
+		if n.ArrangementID != "" {
+			arr := string(n.ArrangementID)
+			out.ArrangementID = &arr
 		}
 		return out
 	})

@@ -571,6 +571,7 @@ type ComplexityRoot struct {
 		Milestones            func(childComplexity int) int
 		Name                  func(childComplexity int) int
 		NextMilestone         func(childComplexity int) int
+		Oc4ids                func(childComplexity int, asOf *domain.Date) int
 		OperationStartedOn    func(childComplexity int) int
 		OwnerOrganization     func(childComplexity int) int
 		PlannedEnd            func(childComplexity int) int
@@ -607,6 +608,7 @@ type ComplexityRoot struct {
 
 	ProjectEventNotice struct {
 		ApplicationID func(childComplexity int) int
+		ArrangementID func(childComplexity int) int
 		Event         func(childComplexity int) int
 		ProjectID     func(childComplexity int) int
 	}
@@ -625,6 +627,7 @@ type ComplexityRoot struct {
 		Applications    func(childComplexity int, first *int, after *string, filter *model.ApplicationFilter) int
 		Fund            func(childComplexity int, id string) int
 		Funds           func(childComplexity int, first *int, after *string, filter *model.FundFilter) int
+		Oc4idsPortfolio func(childComplexity int, filter *model.OC4IDSPortfolioFilter, asOf *domain.Date) int
 		PppArrangement  func(childComplexity int, id string) int
 		PppArrangements func(childComplexity int, first *int, after *string, filter *model.PPPArrangementFilter) int
 		PppHeadroom     func(childComplexity int, region string, fromYear int, toYear int, mechanism *domain.PPPReturnMechanism) int
@@ -3337,6 +3340,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.NextMilestone(childComplexity), true
+	case "Project.oc4ids":
+		if e.ComplexityRoot.Project.Oc4ids == nil {
+			break
+		}
+
+		args, err := ec.field_Project_oc4ids_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.Oc4ids(childComplexity, args["asOf"].(*domain.Date)), true
 	case "Project.operationStartedOn":
 		if e.ComplexityRoot.Project.OperationStartedOn == nil {
 			break
@@ -3507,6 +3521,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProjectEventNotice.ApplicationID(childComplexity), true
+	case "ProjectEventNotice.arrangementId":
+		if e.ComplexityRoot.ProjectEventNotice.ArrangementID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEventNotice.ArrangementID(childComplexity), true
 	case "ProjectEventNotice.event":
 		if e.ComplexityRoot.ProjectEventNotice.Event == nil {
 			break
@@ -3602,6 +3622,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Funds(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.FundFilter)), true
 
+	case "Query.oc4idsPortfolio":
+		if e.ComplexityRoot.Query.Oc4idsPortfolio == nil {
+			break
+		}
+
+		args, err := ec.field_Query_oc4idsPortfolio_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Oc4idsPortfolio(childComplexity, args["filter"].(*model.OC4IDSPortfolioFilter), args["asOf"].(*domain.Date)), true
 	case "Query.pppArrangement":
 		if e.ComplexityRoot.Query.PppArrangement == nil {
 			break
@@ -3955,6 +3986,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputHandOverPPPAssetsInput,
 		ec.unmarshalInputIdentifyPPPInput,
 		ec.unmarshalInputLaunchPPPTenderInput,
+		ec.unmarshalInputOC4IDSPortfolioFilter,
 		ec.unmarshalInputOpenPPPLedgerInput,
 		ec.unmarshalInputPPPArrangementFilter,
 		ec.unmarshalInputPPPTermsInput,
@@ -5353,6 +5385,58 @@ input ReviseProjectInput {
 extend type Mutation {
   "Replace the details of a PROPOSED or RETURNED project (its owner); a revision that changes nothing is BAD_USER_INPUT."
   reviseProject("The command and its options." input: ReviseProjectInput!): ProjectPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/opendata.graphqls", Input: `# Open data: projects and portfolios in the Open Contracting for Infrastructure Data Standard
+# (OC4IDS 0.9), the same documents the downloads at /export/oc4ids/ give (internal/oc4ids).
+
+extend type Project {
+  """
+  This project as an OC4IDS 0.9 project: the JSON object the download
+  /export/oc4ids/projects/{id} gives, folded from the project's, its funding applications' and its
+  PPP arrangements' events. With asOf, what had been recorded by the end of that day (China time);
+  an asOf after today or before the first recorded event is BAD_USER_INPUT, a day before the project
+  was proposed NOT_FOUND. An owner may export only its own organisation's projects: another
+  organisation's gives null with FORBIDDEN. Costs 50 towards the complexity limit (the streams are
+  read for each project), so a page of about 90 projects with their exports is the most one request
+  may ask for.
+  """
+  oc4ids(
+    "The day to export as of (YYYY-MM-DD); now when omitted."
+    asOf: Date
+  ): JSON
+}
+
+"Selects the projects of an OC4IDS portfolio export; omitted fields do not restrict."
+input OC4IDSPortfolioFilter {
+  "A region code of the catalogue; includes everything below it. An unknown code is BAD_USER_INPUT."
+  region: ID
+  "Any of these domains."
+  domain: [ProjectDomain!]
+  "Any of these statuses, as the project stood on the asOf day (now when omitted)."
+  status: [ProjectStatus!]
+  "Exactly this owner organisation. An owner asking for another organisation is FORBIDDEN."
+  ownerOrganization: String
+}
+
+extend type Query {
+  """
+  The projects the filter selects as an OC4IDS 0.9 project package (version, uri, publisher,
+  projects, publishedDate): the JSON object the download /export/oc4ids/portfolio gives for the same
+  filter, but for its uri, which here is a URN naming the filter. An owner receives only its own
+  organisation's projects. With asOf, what had been recorded by the end of that day (China time);
+  an asOf after today or before the first recorded event is BAD_USER_INPUT. The package is built in
+  memory, so a filter selecting more than 500 projects (for an asOf export: matching region, domain
+  and owner, before the status on that day is checked) is BAD_USER_INPUT (field "filter"): download
+  larger portfolios from /export/oc4ids/portfolio, which streams them. Costs 3000 towards the
+  complexity limit of 5000: one portfolio export per request.
+  """
+  oc4idsPortfolio(
+    "Which projects; all that the caller may see when omitted."
+    filter: OC4IDSPortfolioFilter
+    "The day to export as of (YYYY-MM-DD); now when omitted."
+    asOf: Date
+  ): JSON!
 }
 `, BuiltIn: false},
 	{Name: "../schema/ppp.graphqls", Input: `"The Ministry of Finance's five stages of a PPP arrangement (财金〔2014〕113号) and its two ends. Each stage ends with a gate the finance bureau approves."
@@ -6839,12 +6923,14 @@ extend type Project {
   ): [SimilarProject!]!
 }
 `, BuiltIn: false},
-	{Name: "../schema/subscription.graphqls", Input: `"An event of a project or of one of its funding applications, delivered as it is recorded."
+	{Name: "../schema/subscription.graphqls", Input: `"An event of a project, of one of its funding applications or of one of its PPP arrangements, delivered as it is recorded."
 type ProjectEventNotice {
   "The project."
   projectId: ID!
-  "The funding application the event belongs to; null for the project's own events."
+  "The funding application the event belongs to; null for the other events."
   applicationId: ID
+  "The PPP arrangement the event belongs to; null for the other events."
+  arrangementId: ID
   "The event, as the histories show it (with its changes)."
   event: Event!
 }
@@ -6878,10 +6964,10 @@ behind is sent an error (extensions.code SUBSCRIBER_TOO_SLOW) and its subscripti
 """
 type Subscription {
   """
-  A project's events as they are recorded, with those of its funding applications for the roles
-  that see them (office, finance, leadership, administrators and the owner; not experts). An owner
-  may follow only its own organisation's projects (FORBIDDEN otherwise); an unknown project is
-  NOT_FOUND.
+  A project's events as they are recorded, with those of its funding applications and of its PPP
+  arrangements for the roles that see them (office, finance, leadership, administrators and the
+  owner; not experts). An owner may follow only its own organisation's projects (FORBIDDEN
+  otherwise); an unknown project is NOT_FOUND.
   """
   projectEvents(
     "The project's id (UUID)."
@@ -8006,6 +8092,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_updatedAt(ctx, field)
 	case "history":
 		return ec.fieldContext_Project_history(ctx, field)
+	case "oc4ids":
+		return ec.fieldContext_Project_oc4ids(ctx, field)
 	case "pppArrangements":
 		return ec.fieldContext_Project_pppArrangements(ctx, field)
 	case "similarProjects":
@@ -8042,6 +8130,8 @@ func (ec *executionContext) childFields_ProjectEventNotice(ctx context.Context, 
 		return ec.fieldContext_ProjectEventNotice_projectId(ctx, field)
 	case "applicationId":
 		return ec.fieldContext_ProjectEventNotice_applicationId(ctx, field)
+	case "arrangementId":
+		return ec.fieldContext_ProjectEventNotice_arrangementId(ctx, field)
 	case "event":
 		return ec.fieldContext_ProjectEventNotice_event(ctx, field)
 	}

@@ -315,6 +315,29 @@ func (ec *executionContext) fieldContext_ProjectEventNotice_applicationId(_ cont
 	return graphql.NewScalarFieldContext("ProjectEventNotice", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
+func (ec *executionContext) _ProjectEventNotice_arrangementId(ctx context.Context, field graphql.CollectedField, obj *model.ProjectEventNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectEventNotice_arrangementId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArrangementID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectEventNotice_arrangementId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProjectEventNotice", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
 func (ec *executionContext) _ProjectEventNotice_event(ctx context.Context, field graphql.CollectedField, obj *model.ProjectEventNotice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -539,6 +562,11 @@ func (ec *executionContext) _ProjectEventNotice(ctx context.Context, sel ast.Sel
 			}
 		case "applicationId":
 			out.Values[i] = ec._ProjectEventNotice_applicationId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "arrangementId":
+			out.Values[i] = ec._ProjectEventNotice_arrangementId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

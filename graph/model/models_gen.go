@@ -477,6 +477,18 @@ type LaunchPPPTenderInput struct {
 type Mutation struct {
 }
 
+// Selects the projects of an OC4IDS portfolio export; omitted fields do not restrict.
+type OC4IDSPortfolioFilter struct {
+	// A region code of the catalogue; includes everything below it. An unknown code is BAD_USER_INPUT.
+	Region *string `json:"region,omitempty"`
+	// Any of these domains.
+	Domain []domain.ProjectDomain `json:"domain,omitempty"`
+	// Any of these statuses, as the project stood on the asOf day (now when omitted).
+	Status []domain.ProjectStatus `json:"status,omitempty"`
+	// Exactly this owner organisation. An owner asking for another organisation is FORBIDDEN.
+	OwnerOrganization *string `json:"ownerOrganization,omitempty"`
+}
+
 // Open a region's ledger (finance): the caller's bureau keeps it from then on.
 type OpenPPPLedgerInput struct {
 	// Echoed in the payload.
@@ -750,12 +762,14 @@ type PortfolioChange struct {
 	Event *readmodel.Event `json:"event"`
 }
 
-// An event of a project or of one of its funding applications, delivered as it is recorded.
+// An event of a project, of one of its funding applications or of one of its PPP arrangements, delivered as it is recorded.
 type ProjectEventNotice struct {
 	// The project.
 	ProjectID string `json:"projectId"`
-	// The funding application the event belongs to; null for the project's own events.
+	// The funding application the event belongs to; null for the other events.
 	ApplicationID *string `json:"applicationId,omitempty"`
+	// The PPP arrangement the event belongs to; null for the other events.
+	ArrangementID *string `json:"arrangementId,omitempty"`
 	// The event, as the histories show it (with its changes).
 	Event *readmodel.Event `json:"event"`
 }

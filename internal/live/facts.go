@@ -15,11 +15,15 @@ import (
 type Notice struct {
 	Event eventstore.Recorded
 	// ProjectID and OwnerOrg name the event's project: the project itself for its own events,
-	// the application's project for a funding application's events; empty for other streams.
+	// the application's or arrangement's project for a funding application's or a PPP
+	// arrangement's events (OwnerOrg as the application or arrangement records it); empty for
+	// other streams.
 	ProjectID domain.ProjectID
 	OwnerOrg  string
 	// ApplicationID is set for a funding application's events.
 	ApplicationID domain.ApplicationID
+	// ArrangementID is set for a PPP arrangement's events.
+	ArrangementID domain.PPPArrangementID
 	// Project is the project as it stands after the event, for the project's own events.
 	Project *Project
 }
@@ -40,15 +44,24 @@ type Project struct {
 const maxCached = 10000
 
 // facts tells each event's project, folding the project's stream (a project's region, domain
-// and status can all change) and remembering each application's project.
+// and status can all change) and remembering each application's and arrangement's project.
 type facts struct {
 	pool     *pgxpool.Pool
 	projects map[string]*domain.Project // by stream id
-	apps     map[string]domain.ApplicationDrafted
+	origins  map[string]origin          // applications and arrangements, by stream id
+}
+
+// origin is the project an application or arrangement belongs to, from its first event (it
+// never changes).
+type origin struct {
+	project     domain.ProjectID
+	ownerOrg    string
+	application domain.ApplicationID
+	arrangement domain.PPPArrangementID
 }
 
 func newFacts(pool *pgxpool.Pool) *facts {
-	return &facts{pool: pool, projects: map[string]*domain.Project{}, apps: map[string]domain.ApplicationDrafted{}}
+	return &facts{pool: pool, projects: map[string]*domain.Project{}, origins: map[string]origin{}}
 }
 
 func (f *facts) notice(ctx context.Context, r eventstore.Recorded) (Notice, error) {
@@ -62,12 +75,12 @@ func (f *facts) notice(ctx context.Context, r eventstore.Recorded) (Notice, erro
 		n.ProjectID, n.OwnerOrg = p.ID(), p.OwnerOrg()
 		n.Project = &Project{ID: p.ID(), Code: p.Code(), Name: p.Name(), OwnerOrg: p.OwnerOrg(),
 			Region: p.Region(), Domain: p.Domain(), Status: p.Status()}
-	case domain.ApplicationStreamType:
-		d, err := f.application(ctx, r.StreamID)
+	case domain.ApplicationStreamType, domain.PPPArrangementStreamType:
+		o, err := f.origin(ctx, r.StreamID)
 		if err != nil {
 			return n, err
 		}
-		n.ProjectID, n.OwnerOrg, n.ApplicationID = d.ProjectID, d.OwnerOrg, d.ApplicationID
+		n.ProjectID, n.OwnerOrg, n.ApplicationID, n.ArrangementID = o.project, o.ownerOrg, o.application, o.arrangement
 	}
 	return n, nil
 }
@@ -100,24 +113,30 @@ func (f *facts) project(ctx context.Context, r eventstore.Recorded) (*domain.Pro
 	return p, nil
 }
 
-// application is the application's drafting event, which names its project and owner.
-func (f *facts) application(ctx context.Context, stream string) (domain.ApplicationDrafted, error) {
-	if d, ok := f.apps[stream]; ok {
-		return d, nil
+// origin is the project of an application (from its drafting event) or of a PPP arrangement
+// (from its identification).
+func (f *facts) origin(ctx context.Context, stream string) (origin, error) {
+	if o, ok := f.origins[stream]; ok {
+		return o, nil
 	}
 	events, err := f.load(ctx, stream, 1)
 	if err != nil {
-		return domain.ApplicationDrafted{}, err
+		return origin{}, err
 	}
-	d, ok := events[0].(*domain.ApplicationDrafted)
-	if !ok {
-		return domain.ApplicationDrafted{}, fmt.Errorf("%s does not begin with ApplicationDrafted", stream)
+	var o origin
+	switch first := events[0].(type) {
+	case *domain.ApplicationDrafted:
+		o = origin{project: first.ProjectID, ownerOrg: first.OwnerOrg, application: first.ApplicationID}
+	case *domain.PPPArrangementIdentified:
+		o = origin{project: first.ProjectID, ownerOrg: first.OwnerOrg, arrangement: first.ArrangementID}
+	default:
+		return origin{}, fmt.Errorf("%s begins with %s, which names no project", stream, first.EventType())
 	}
-	if len(f.apps) >= maxCached {
-		clear(f.apps)
+	if len(f.origins) >= maxCached {
+		clear(f.origins)
 	}
-	f.apps[stream] = *d
-	return *d, nil
+	f.origins[stream] = o
+	return o, nil
 }
 
 // load reads a stream's events up to a version.

@@ -205,6 +205,12 @@ type publisher struct {
 // and written a batch at a time, so a large portfolio streams in bounded memory. The package's
 // publishedDate, written last, is when the latest event included was recorded.
 func (e *Exporter) WritePortfolio(ctx context.Context, w io.Writer, actor domain.Actor, f Filter) error {
+	return e.writePortfolio(ctx, w, actor, f, 0)
+}
+
+// writePortfolio is WritePortfolio refusing, when limit is positive, a filter that selects more
+// than limit projects.
+func (e *Exporter) writePortfolio(ctx context.Context, w io.Writer, actor domain.Actor, f Filter, limit int) error {
 	if actor.Role == domain.RoleOwner {
 		if f.Owner != "" && f.Owner != actor.OrgID {
 			return mayRead(actor, f.Owner)
@@ -218,6 +224,9 @@ func (e *Exporter) WritePortfolio(ctx context.Context, w io.Writer, actor domain
 	ids, err := e.candidates(ctx, f, cutoff)
 	if err != nil {
 		return err
+	}
+	if limit > 0 && len(ids) > limit {
+		return &domain.ValidationError{Field: "filter", Reason: fmt.Sprintf("selects %d projects, more than the %d an export of this kind may hold", len(ids), limit)}
 	}
 	head := packageHead{Version: Version, URI: f.URI, Publisher: publisher{Name: e.cfg.Publisher}, License: e.cfg.License}
 	if head.URI == "" {
@@ -268,8 +277,17 @@ func (e *Exporter) WritePortfolio(ctx context.Context, w io.Writer, actor domain
 
 // PortfolioJSON is WritePortfolio into memory.
 func (e *Exporter) PortfolioJSON(ctx context.Context, actor domain.Actor, f Filter) ([]byte, error) {
+	return e.PortfolioJSONAtMost(ctx, actor, f, 0)
+}
+
+// PortfolioJSONAtMost is PortfolioJSON for callers that hold the whole package in memory
+// (GraphQL): a filter that selects more than limit projects (when limit is positive) is invalid
+// input (field "filter") and nothing is folded. The projects counted are the candidates the read
+// model gives: for a current export exactly the projects exported; for an export as of a past
+// day those matching region, domain and owner, before their status on that day is checked.
+func (e *Exporter) PortfolioJSONAtMost(ctx context.Context, actor domain.Actor, f Filter, limit int) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := e.WritePortfolio(ctx, &buf, actor, f); err != nil {
+	if err := e.writePortfolio(ctx, &buf, actor, f, limit); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

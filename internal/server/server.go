@@ -31,6 +31,9 @@ type Config struct {
 	// this process's commits wake them at once.
 	LivePollInterval time.Duration
 	MaxConns         int32
+	// Now is the clock: when events are recorded, and "today" for commands and exports;
+	// time.Now when nil (tests set it to spread a history over several days).
+	Now func() time.Time
 }
 
 // Server is the running product.
@@ -74,24 +77,31 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
 	signal := eventstore.NewSignal()
-	store := eventstore.New(pool, log, eventstore.WithCommitSignal(signal))
+	opts := []eventstore.Option{eventstore.WithCommitSignal(signal)}
+	if cfg.Now != nil {
+		opts = append(opts, eventstore.WithClock(cfg.Now))
+	}
+	store := eventstore.New(pool, log, opts...)
 	runner := projections.NewRunner(pool, signal, log, projections.Config{PollInterval: cfg.PollInterval}, projections.All()...)
 	if err := runner.Start(ctx); err != nil {
 		pool.Close()
 		return nil, err
 	}
 	svc := app.NewService(store, runner, log)
+	if cfg.Now != nil {
+		svc = svc.WithClock(cfg.Now)
+	}
 	broker, err := live.Start(ctx, pool, signal, log, live.Config{PollInterval: cfg.LivePollInterval})
 	if err != nil {
 		_ = runner.Close()
 		pool.Close()
 		return nil, err
 	}
-	exporter := oc4ids.New(pool, oc4ids.Config{})
+	exporter := oc4ids.New(pool, oc4ids.Config{Now: cfg.Now})
 	s := &Server{Pool: pool, Store: store, Runner: runner, Service: svc, Authority: authority, Exporter: exporter, Live: broker, log: log}
 	mux := http.NewServeMux()
 	mux.Handle("/export/oc4ids/", exportHandler(exporter, log))
-	mux.Handle("/", graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log, Live: broker, Authority: authority}))
+	mux.Handle("/", graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log, Live: broker, Authority: authority, Exporter: exporter}))
 	s.Handler = authority.Middleware(mux)
 	return s, nil
 }
