@@ -85,8 +85,17 @@ func seedDemo(ctx context.Context, store *eventstore.Store, log *slog.Logger, st
 }
 
 func cmdRebuild(ctx context.Context, cfg config, args []string, log *slog.Logger, stdout io.Writer) error {
-	if err := noArgs("rebuild", args); err != nil {
-		return err
+	// Optional arguments name the read models to rebuild (all when none).
+	only := map[string]bool{}
+	known := map[string]bool{}
+	for _, p := range projections.All() {
+		known[p.Name()] = true
+	}
+	for _, a := range args {
+		if !known[a] {
+			return fmt.Errorf("rebuild: unknown read model %q", a)
+		}
+		only[a] = true
 	}
 	db, err := openDatabase(ctx, cfg, log)
 	if err != nil {
@@ -100,6 +109,9 @@ func cmdRebuild(ctx context.Context, cfg config, args []string, log *slog.Logger
 	defer pool.Close()
 	runner := projections.NewRunner(pool, nil, log, projections.Config{}, projections.All()...)
 	for _, p := range runner.Projectors() {
+		if len(only) > 0 && !only[p.Name()] {
+			continue
+		}
 		start := time.Now()
 		n, err := runner.Rebuild(ctx, p)
 		if err != nil {
