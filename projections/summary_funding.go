@@ -81,7 +81,7 @@ func applySummaryApplication(ctx context.Context, tx pgx.Tx, rec eventstore.Reco
 	case *domain.RemainderCancelled:
 		return status(domain.AppClosed, nil, assigns("cancelled", "cancelled + $3::bigint"), e.Amount)
 	}
-	return app(nil)
+	return nil
 }
 
 func applySummaryLedger(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {

@@ -113,9 +113,10 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 		}
 	}
 	s.keys = kcols
-	join := ""
+	// A project with several applications joins once per application: DISTINCT keeps it once per group.
+	join, distinct := "", ""
 	if byApp {
-		join = " JOIN a ON a.project_id = p.project_id"
+		join, distinct = " JOIN a ON a.project_id = p.project_id", "DISTINCT "
 	}
 	sel := func(prefix string, cols []string) string {
 		out := ""
@@ -141,9 +142,9 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 	SELECT sa.project_id, sa.fund_id, sa.support_mode, sa.step, sa.step_since, sa.approved, sa.disbursed, sa.recovered, sa.cancelled
 	FROM summary_applications sa WHERE ` + s.valid("sa") + ` AND sa.project_id IN (SELECT project_id FROM p)` + and(af) + `
 ), pk AS MATERIALIZED (
-	SELECT DISTINCT false AS total, p.project_id` + prefixComma(kexprs) + ` FROM p` + join + `
+	SELECT ` + distinct + `false AS total, p.project_id` + prefixComma(kexprs) + ` FROM p` + join + `
 	UNION ALL
-	SELECT DISTINCT true, p.project_id` + prefixComma(empty) + ` FROM p` + join + `
+	SELECT ` + distinct + `true, p.project_id` + prefixComma(empty) + ` FROM p` + join + `
 ), m AS (
 	SELECT sm.project_id,
 	       sum(sm.weight) FILTER (WHERE sm.planned_date <= $2) AS plan,
