@@ -102,7 +102,10 @@ func (h history) next(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, k
 		same AS (UPDATE ` + h.table + ` SET ` + strings.Join(sets, ", ") + ` WHERE ` + cond + ` AND valid_from >= $1 RETURNING 1),
 		ins AS (INSERT INTO ` + h.table + ` (` + strings.Join(h.cols, ", ") + `) SELECT ` + strings.Join(sel, ", ") + ` FROM cur WHERE valid_from < $1 RETURNING 1)
 		SELECT (SELECT count(*) FROM same) + (SELECT count(*) FROM ins)`
-	all := append(append([]any{rec.RecordedAt, rec.Version}, args...), key...)
+	// Planned for these arguments on every call (an unnamed statement), never a cached generic
+	// plan: a rebuild starts from truncated tables, and a plan cached while a table was tiny would
+	// scan it whole for every event once it has grown.
+	all := append(append([]any{pgx.QueryExecModeExec, rec.RecordedAt, rec.Version}, args...), key...)
 	var changed int
 	if err := tx.QueryRow(ctx, q, all...).Scan(&changed); err != nil {
 		return false, fmt.Errorf("next version in %s: %w", h.table, err)

@@ -145,14 +145,8 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 	SELECT ` + distinct + `false AS total, p.project_id` + prefixComma(kexprs) + ` FROM p` + join + `
 	UNION ALL
 	SELECT ` + distinct + `true, p.project_id` + prefixComma(empty) + ` FROM p` + join + `
-), m AS (
-	SELECT sm.project_id,
-	       sum(sm.weight) FILTER (WHERE sm.planned_date <= $2) AS plan,
-	       count(*) FILTER (WHERE sm.achieved_date IS NULL AND sm.planned_date < $2) AS overdue,
-	       max($2 - sm.planned_date) FILTER (WHERE sm.achieved_date IS NULL AND sm.planned_date < $2) AS worst
-	FROM summary_milestones sm WHERE ` + s.valid("sm") + ` AND sm.project_id IN (SELECT project_id FROM p)
-	GROUP BY sm.project_id
 ), pr AS MATERIALIZED (
+	-- Per project, its milestones and indicators looked up by index (the current or as-of versions).
 	SELECT x.*,
 	       CASE WHEN NOT x.live THEN NULL
 	            WHEN x.worst > 30 OR (x.pv100 > 0 AND x.ev100 * 10 < x.pv100 * 8) OR (x.ac > 0 AND x.ev100 < x.ac * 80) THEN 'R'
@@ -162,13 +156,32 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 	             p.bac::numeric * coalesce(m.plan, 0) AS pv100,
 	             p.bac::numeric * p.rep AS ev100,
 	             CASE WHEN p.live THEN coalesce(m.overdue, 0) ELSE 0 END AS overdue,
-	             CASE WHEN p.live THEN coalesce(m.worst, 0) ELSE 0 END AS worst
-	      FROM p LEFT JOIN m USING (project_id)) x
+	             CASE WHEN p.live THEN coalesce(m.worst, 0) ELSE 0 END AS worst,
+	             i.n AS ind_n, i.measured AS ind_measured, i.attained AS ind_attained, i.missed AS ind_missed,
+	             i.att_sum, i.att_n
+	      FROM p
+	      CROSS JOIN LATERAL (
+	          SELECT sum(sm.weight) FILTER (WHERE sm.planned_date <= $2) AS plan,
+	                 count(*) FILTER (WHERE sm.achieved_date IS NULL AND sm.planned_date < $2) AS overdue,
+	                 max($2 - sm.planned_date) FILTER (WHERE sm.achieved_date IS NULL AND sm.planned_date < $2) AS worst
+	          FROM summary_milestones sm WHERE sm.project_id = p.project_id AND ` + s.valid("sm") + `) m
+	      CROSS JOIN LATERAL (
+	          SELECT count(*) AS n, count(v.latest_value) AS measured,
+	                 count(*) FILTER (WHERE v.attained) AS attained,
+	                 count(*) FILTER (WHERE NOT v.attained AND v.target_date < $2) AS missed,
+	                 sum(v.att) AS att_sum, count(v.att) AS att_n
+	          FROM (SELECT si.latest_value, si.target_date,
+	                       coalesce((si.target >= si.baseline AND si.latest_value >= si.target)
+	                             OR (si.target < si.baseline AND si.latest_value <= si.target), false) AS attained,
+	                       (si.latest_value - si.baseline) * 100 / nullif(si.target - si.baseline, 0) AS att
+	                FROM summary_indicators si WHERE si.project_id = p.project_id AND ` + s.valid("si") + `) v) i) x
 ), proj AS (
 	SELECT ` + groupBy + `, count(*) AS n, sum(pr.bac) AS bac, sum(pr.ac) AS ac, sum(pr.pv100) AS pv100, sum(pr.ev100) AS ev100,
 	       count(*) FILTER (WHERE pr.rag = 'R') AS red, count(*) FILTER (WHERE pr.rag = 'A') AS amber,
 	       count(*) FILTER (WHERE pr.rag = 'G') AS green, count(*) FILTER (WHERE pr.rag IS NULL) AS unrated,
-	       sum(pr.overdue) AS overdue
+	       sum(pr.overdue) AS overdue, sum(pr.ind_n) AS ind_n, sum(pr.ind_measured) AS ind_measured,
+	       sum(pr.ind_attained) AS ind_attained, sum(pr.ind_missed) AS ind_missed,
+	       round(sum(pr.att_sum) / nullif(sum(pr.att_n), 0), 2)::text AS avg_att
 	FROM pk JOIN pr USING (project_id) GROUP BY ` + groupBy + `
 ), money AS (
 	SELECT ` + groupBy + `, sum(a.approved) AS funded, sum(a.approved - a.disbursed - a.cancelled) AS reserved,
@@ -180,26 +193,20 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 	FROM (SELECT ` + groupBy + `, a.step, count(*) AS n, min(a.step_since) AS since
 	      FROM pk ` + appJoin + ` WHERE a.step IS NOT NULL GROUP BY ` + groupBy + `, a.step) w
 	GROUP BY ` + "w.total" + sel("w.", kcols) + `
-), ind AS (
-	SELECT ` + "i.total" + sel("i.", kcols) + `, count(*) AS n, count(i.latest_value) AS measured,
-	       count(*) FILTER (WHERE i.attained) AS attained,
-	       count(*) FILTER (WHERE NOT i.attained AND i.target_date < $2) AS missed,
-	       round(avg(i.att), 2)::text AS avg_att
-	FROM (SELECT ` + groupBy + `, si.latest_value, si.target_date,
-	             coalesce((si.target >= si.baseline AND si.latest_value >= si.target)
-	                   OR (si.target < si.baseline AND si.latest_value <= si.target), false) AS attained,
-	             (si.latest_value - si.baseline) * 100 / nullif(si.target - si.baseline, 0) AS att
-	      FROM pk JOIN summary_indicators si ON si.project_id = pk.project_id AND ` + s.valid("si") + `) i
-	GROUP BY ` + "i.total" + sel("i.", kcols) + `
+), ov AS MATERIALIZED (
+	-- The most overdue milestones of each project that has any (the first to be listed).
+	SELECT pr.project_id, sm.milestone_id, sm.name, sm.planned_date FROM pr
+	CROSS JOIN LATERAL (SELECT sm.milestone_id, sm.name, sm.planned_date FROM summary_milestones sm
+	    WHERE sm.project_id = pr.project_id AND ` + s.valid("sm") + ` AND sm.achieved_date IS NULL AND sm.planned_date < $2
+	    ORDER BY sm.planned_date, sm.name, sm.milestone_id LIMIT ` + fmt.Sprint(MaxOverdueListed) + `) sm
+	WHERE pr.overdue > 0
 ), worst AS (
 	SELECT ` + "o.total" + sel("o.", kcols) + `, json_agg(json_build_object('projectId', o.project_id, 'code', o.code,
 	       'milestoneId', o.milestone_id, 'name', o.name, 'plannedDate', o.planned_date, 'days', o.days)
 	       ORDER BY o.days DESC, o.code, o.name, o.milestone_id) AS list
 	FROM (SELECT ` + groupBy + `, pk.project_id, pr.code, sm.milestone_id, sm.name, sm.planned_date, $2 - sm.planned_date AS days,
 	             row_number() OVER (PARTITION BY ` + groupBy + ` ORDER BY $2 - sm.planned_date DESC, pr.code, sm.name, sm.milestone_id) AS rn
-	      FROM pk JOIN pr USING (project_id)
-	      JOIN summary_milestones sm ON sm.project_id = pk.project_id AND ` + s.valid("sm") + `
-	      WHERE pr.live AND sm.achieved_date IS NULL AND sm.planned_date < $2) o
+	      FROM pk JOIN ov AS sm USING (project_id) JOIN pr USING (project_id)) o
 	WHERE o.rn <= ` + fmt.Sprint(MaxOverdueListed) + `
 	GROUP BY ` + "o.total" + sel("o.", kcols) + `
 )
@@ -214,13 +221,12 @@ SELECT proj.total` + sel("proj.", kcols) + `, proj.n, proj.bac, proj.ac,
        round(proj.ev100 / nullif(proj.ac * 100, 0), 4)::text,
        floor(proj.bac::numeric * proj.ac * 100 / nullif(proj.ev100, 0))::bigint,
        proj.red, proj.amber, proj.green, proj.unrated, proj.overdue,
-       coalesce(waits.steps, '[]'), coalesce(ind.n, 0), coalesce(ind.measured, 0), coalesce(ind.attained, 0),
-       coalesce(ind.missed, 0), ind.avg_att, coalesce(worst.list, '[]'),
+       coalesce(waits.steps, '[]'), proj.ind_n, proj.ind_measured, proj.ind_attained, proj.ind_missed, proj.avg_att,
+       coalesce(worst.list, '[]'),
        count(*) FILTER (WHERE NOT proj.total) OVER () AS groups
 FROM proj
 LEFT JOIN money USING (` + using + `)
 LEFT JOIN waits USING (` + using + `)
-LEFT JOIN ind USING (` + using + `)
 LEFT JOIN worst USING (` + using + `)
 ORDER BY proj.total DESC` + sel("proj.", kcols) + `
 LIMIT ` + s.arg(limitOf(q)+1)
