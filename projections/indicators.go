@@ -57,5 +57,5 @@ func (Indicators) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded,
 
 // All returns every projector of the product, in a stable order.
 func All() []Projector {
-	return []Projector{Projects{}, Milestones{}, Indicators{}, Funds{}, Applications{}, PPPArrangements{}, PPPLedgers{}}
+	return []Projector{Projects{}, Milestones{}, Indicators{}, Funds{}, Applications{}, PPPArrangements{}, PPPLedgers{}, Summary{}}
 }

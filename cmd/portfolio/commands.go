@@ -87,8 +87,17 @@ func seedDemo(ctx context.Context, store *eventstore.Store, log *slog.Logger, st
 }
 
 func cmdRebuild(ctx context.Context, cfg config, args []string, log *slog.Logger, stdout io.Writer) error {
-	if err := noArgs("rebuild", args); err != nil {
-		return err
+	// Optional arguments name the read models to rebuild (all when none).
+	only := map[string]bool{}
+	known := map[string]bool{}
+	for _, p := range projections.All() {
+		known[p.Name()] = true
+	}
+	for _, a := range args {
+		if !known[a] {
+			return fmt.Errorf("rebuild: unknown read model %q", a)
+		}
+		only[a] = true
 	}
 	db, err := openDatabase(ctx, cfg, log)
 	if err != nil {
@@ -100,16 +109,22 @@ func cmdRebuild(ctx context.Context, cfg config, args []string, log *slog.Logger
 		return err
 	}
 	defer pool.Close()
-	runner := projections.NewRunner(pool, nil, log, projections.Config{}, projections.All()...)
-	// One pass over the events for every read model (RebuildAll), in one transaction.
+	var chosen []projections.Projector
+	for _, p := range projections.All() {
+		if len(only) == 0 || only[p.Name()] {
+			chosen = append(chosen, p)
+		}
+	}
+	runner := projections.NewRunner(pool, nil, log, projections.Config{}, chosen...)
+	// One pass over the events for every chosen read model (RebuildAll), in one transaction.
 	start := time.Now()
 	n, err := runner.RebuildAll(ctx)
 	if err != nil {
 		return err
 	}
 	d := time.Since(start)
-	names := make([]string, 0, len(runner.Projectors()))
-	for _, p := range runner.Projectors() {
+	names := make([]string, 0, len(chosen))
+	for _, p := range chosen {
 		names = append(names, p.Name())
 	}
 	fmt.Fprintf(stdout, "rebuilt %s\n%d events in %s (%.0f events/s)\n", strings.Join(names, ", "), n, d.Round(time.Millisecond), float64(n)/d.Seconds())

@@ -22,7 +22,7 @@ Usage:
   portfolio migrate                      apply the database migrations
   portfolio seed    [--scale N] [--seed S]  load the demo portfolio through commands (loading twice changes
                                          nothing), or N generated projects with their history for benchmarks
-  portfolio rebuild                      empty the read models and replay every event into them
+  portfolio rebuild [name...]            empty the read models (all, or those named) and replay every event into them
   portfolio token   --role R [--org O] [--user U] [--ttl 24h]   print a bearer token for local use
 
 Environment:

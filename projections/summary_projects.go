@@ -1,0 +1,133 @@
+package projections
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/eventstore"
+)
+
+// The history tables of the project stream.
+var (
+	summaryProjects = history{table: "summary_projects", key: []string{"project_id"}, cols: []string{
+		"project_id", "seq", "valid_from", "valid_to", "code", "region_code", "province", "city", "county",
+		"domain", "status", "owner_org", "year", "approved_budget", "spent", "reported_percent"}}
+	summaryMilestones = history{table: "summary_milestones", key: []string{"milestone_id"}, cols: []string{
+		"milestone_id", "seq", "valid_from", "valid_to", "project_id", "name", "weight", "planned_date", "achieved_date"}}
+	summaryIndicators = history{table: "summary_indicators", key: []string{"indicator_id"}, cols: []string{
+		"indicator_id", "seq", "valid_from", "valid_to", "project_id", "baseline", "target", "target_date",
+		"latest_value", "latest_date"}}
+)
+
+// summaryProjectEvents are the project events that change a figure of the summary.
+var summaryProjectEvents = eventTypes(
+	&domain.ProjectProposed{}, &domain.ProjectRevised{}, &domain.ProjectSubmittedForReview{},
+	&domain.ProjectApproved{}, &domain.ProjectRejected{}, &domain.ProjectReturnedForRevision{},
+	&domain.ConstructionStarted{}, &domain.AcceptanceRequested{}, &domain.ProjectAccepted{},
+	&domain.AcceptanceRejected{}, &domain.OperationStarted{}, &domain.ProjectEvaluated{},
+	&domain.ProjectSuspended{}, &domain.ProjectResumed{}, &domain.ProjectCancelled{},
+	&domain.ProgressReported{}, &domain.ExpenditureRecorded{}, &domain.BudgetRevisionApproved{},
+	&domain.MilestonePlanned{}, &domain.MilestoneRescheduled{}, &domain.MilestoneAchieved{},
+	&domain.IndicatorDefined{}, &domain.IndicatorMeasured{},
+)
+
+// regionPath splits a region into the province, city and county columns (NULL above its level).
+func regionPath(code domain.RegionCode) (province string, city, county *string, err error) {
+	r, ok := domain.LookupRegion(code)
+	if !ok {
+		return "", nil, nil, fmt.Errorf("region %s is not in the catalogue", code)
+	}
+	for _, p := range r.Path() {
+		c := string(p.Code)
+		switch p.Level {
+		case domain.RegionProvince:
+			province = c
+		case domain.RegionCity:
+			city = &c
+		case domain.RegionCounty:
+			county = &c
+		}
+	}
+	return province, city, county, nil
+}
+
+func applySummaryProject(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
+	key := []any{projectID(rec)}
+	project := func(set []assign, args ...any) error {
+		return summaryProjects.must(ctx, tx, rec, key, set, args...)
+	}
+	status := func(s domain.ProjectStatus) error { return project(assigns("status", "$3"), s) }
+	switch e := ev.(type) {
+	case *domain.ProjectProposed:
+		province, city, county, err := regionPath(e.Region)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO summary_projects (project_id, seq, valid_from, code, region_code, province, city, county,
+			domain, status, owner_org, year) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+			e.ProjectID, rec.Version, rec.RecordedAt, e.Code, e.Region, province, city, county, e.Domain,
+			domain.StatusProposed, e.OwnerOrg, e.PlannedStart.Year)
+		return err
+	case *domain.ProjectRevised:
+		province, city, county, err := regionPath(e.Region)
+		if err != nil {
+			return err
+		}
+		return project(assigns("region_code", "$3", "province", "$4", "city", "$5::text", "county", "$6::text",
+			"domain", "$7", "year", "$8::integer"), e.Region, province, city, county, e.Domain, e.PlannedStart.Year)
+	case *domain.ProjectSubmittedForReview:
+		return status(domain.StatusUnderReview)
+	case *domain.ProjectApproved:
+		return project(assigns("status", "$3", "approved_budget", "$4::bigint"), domain.StatusApproved, e.ApprovedBudget)
+	case *domain.ProjectRejected:
+		return status(domain.StatusRejected)
+	case *domain.ProjectReturnedForRevision:
+		return status(domain.StatusReturned)
+	case *domain.ConstructionStarted, *domain.AcceptanceRejected:
+		return status(domain.StatusInConstruction)
+	case *domain.AcceptanceRequested:
+		return status(domain.StatusAcceptanceRequested)
+	case *domain.ProjectAccepted:
+		return status(domain.StatusAccepted)
+	case *domain.OperationStarted:
+		return status(domain.StatusInOperation)
+	case *domain.ProjectEvaluated:
+		return status(domain.StatusEvaluated)
+	case *domain.ProjectSuspended:
+		return status(domain.StatusSuspended)
+	case *domain.ProjectResumed:
+		return status(e.ResumedStatus)
+	case *domain.ProjectCancelled:
+		return status(domain.StatusCancelled)
+	case *domain.ProgressReported:
+		return project(assigns("reported_percent", "$3::integer"), e.Percent)
+	case *domain.ExpenditureRecorded:
+		return project(assigns("spent", "spent + $3::bigint"), e.Amount)
+	case *domain.BudgetRevisionApproved:
+		return project(assigns("approved_budget", "$3::bigint"), e.NewBudget)
+	case *domain.MilestonePlanned:
+		_, err := tx.Exec(ctx, `INSERT INTO summary_milestones (milestone_id, seq, valid_from, project_id, name, weight, planned_date)
+			VALUES ($1,$2,$3,$4,$5,$6,$7)`, e.MilestoneID, rec.Version, rec.RecordedAt, e.ProjectID, e.Name, e.Weight, e.PlannedDate.Time())
+		return err
+	case *domain.MilestoneRescheduled:
+		return summaryMilestones.must(ctx, tx, rec, []any{e.MilestoneID}, assigns("planned_date", "$3::date"), e.NewDate.Time())
+	case *domain.MilestoneAchieved:
+		return summaryMilestones.must(ctx, tx, rec, []any{e.MilestoneID}, assigns("achieved_date", "$3::date"), e.AchievedOn.Time())
+	case *domain.IndicatorDefined:
+		_, err := tx.Exec(ctx, `INSERT INTO summary_indicators (indicator_id, seq, valid_from, project_id, baseline, target, target_date)
+			VALUES ($1,$2,$3,$4,$5::numeric,$6::numeric,$7)`, e.IndicatorID, rec.Version, rec.RecordedAt, e.ProjectID,
+			e.Baseline.String(), e.Target.String(), e.TargetDate.Time())
+		return err
+	case *domain.IndicatorMeasured:
+		// The latest value is the one measured last; of two on the same day, the one recorded last
+		// (the same rule as indicator_view).
+		return summaryIndicators.must(ctx, tx, rec, []any{e.IndicatorID}, assigns(
+			"latest_value", "CASE WHEN latest_date IS NULL OR latest_date <= $3::date THEN $4::numeric ELSE latest_value END",
+			"latest_date", "CASE WHEN latest_date IS NULL OR latest_date <= $3::date THEN $3::date ELSE latest_date END"),
+			e.MeasuredOn.Time(), e.Value.String())
+	}
+	return nil
+}
