@@ -53,6 +53,10 @@ func cmdSeed(ctx context.Context, cfg config, args []string, log *slog.Logger, s
 		return err
 	}
 	defer db.Close(log)
+	// Bring the schema up to date first, as `up` does (a no-op when it is).
+	if err := migrate(ctx, db.URL, log); err != nil {
+		return err
+	}
 	pool, err := pgxpool.New(ctx, db.URL)
 	if err != nil {
 		return err
@@ -104,6 +108,10 @@ func cmdRebuild(ctx context.Context, cfg config, args []string, log *slog.Logger
 		return err
 	}
 	defer db.Close(log)
+	// Bring the schema up to date first, as `up` does (a no-op when it is).
+	if err := migrate(ctx, db.URL, log); err != nil {
+		return err
+	}
 	pool, err := pgxpool.New(ctx, db.URL)
 	if err != nil {
 		return err
