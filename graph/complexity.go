@@ -37,6 +37,7 @@ func complexity() generated.ComplexityRoot {
 	fundingComplexity(&c)
 	pppComplexity(&c)
 	opendataComplexity(&c)
+	summaryComplexity(&c)
 	return c
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/smartcity/portfolio/internal/auth"
 	"github.com/smartcity/portfolio/internal/live"
 	"github.com/smartcity/portfolio/internal/oc4ids"
+	"github.com/smartcity/portfolio/internal/portfolio"
 )
 
 // Endpoints of the handler.
@@ -34,7 +35,8 @@ const (
 // Fund.applications, workQueue, similarProjects) costs `first` times its selection. A page of 20 projects with every field, their milestones, indicators, measurements
 // and replayed parts costs about 1700; a page of 100 with every scalar field of Project about
 // 4900; a page nested in a page (the history of each of 100 projects) far more, and is refused
-// with COMPLEXITY_LIMIT_EXCEEDED. The OC4IDS exports cost far more (see graph/opendata.go).
+// with COMPLEXITY_LIMIT_EXCEEDED. The OC4IDS exports cost far more (see graph/opendata.go), and so
+// does the portfolio summary: 200 now, 2000 as of a day, plus its selection (graph/summary.go).
 const DefaultComplexityLimit = 5000
 
 // queryCacheSize is how many parsed and validated documents are kept.
@@ -55,6 +57,8 @@ type Deps struct {
 	// ExportMaxProjects overrides DefaultExportMaxProjects when positive.
 	Exporter          *oc4ids.Exporter
 	ExportMaxProjects int
+	// Portfolio answers portfolioSummary; without it the summary fails.
+	Portfolio *portfolio.Reader
 }
 
 // NewHandler serves the GraphQL API at /graphql, GraphiQL at / and a health check at /healthz.
@@ -70,7 +74,7 @@ func NewHandler(d Deps) http.Handler {
 	if exportMax <= 0 {
 		exportMax = DefaultExportMaxProjects
 	}
-	cfg := generated.Config{Resolvers: &rootResolver{svc: d.Service, rm: rm, live: d.Live, export: d.Exporter, exportMax: exportMax}}
+	cfg := generated.Config{Resolvers: &rootResolver{svc: d.Service, rm: rm, live: d.Live, export: d.Exporter, exportMax: exportMax, summary: d.Portfolio}}
 	cfg.Complexity = complexity()
 	limit := d.ComplexityLimit
 	if limit <= 0 {

@@ -65,7 +65,7 @@ func TestIntrospectionNeedsNoToken(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
-	if got := names("__schema.queryType.fields"); sorted(got) != "application applications fund funds oc4idsPortfolio pppArrangement pppArrangements pppHeadroom pppLedger project projectHistory projects regions viewer workQueue" {
+	if got := names("__schema.queryType.fields"); sorted(got) != "application applications fund funds oc4idsPortfolio portfolioSummary pppArrangement pppArrangements pppHeadroom pppLedger project projectHistory projects regions viewer workQueue" {
 		t.Errorf("queries: %s", got)
 	}
 	wantMutations := "proposeProject reviseProject submitProjectForReview recordExpertReview approveProject rejectProject " +

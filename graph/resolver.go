@@ -9,6 +9,7 @@ import (
 	"github.com/smartcity/portfolio/internal/app"
 	"github.com/smartcity/portfolio/internal/live"
 	"github.com/smartcity/portfolio/internal/oc4ids"
+	"github.com/smartcity/portfolio/internal/portfolio"
 )
 
 // rootResolver is the wiring root every resolver hangs off: the command service and the read
@@ -21,4 +22,5 @@ type rootResolver struct {
 	// export builds the OC4IDS exports; a portfolio export holds at most exportMax projects.
 	export    *oc4ids.Exporter
 	exportMax int
+	summary   *portfolio.Reader // the portfolio summary
 }

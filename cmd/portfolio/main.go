@@ -24,6 +24,11 @@ Usage:
                                          nothing), or N generated projects with their history for benchmarks
   portfolio rebuild [name...]            empty the read models (all, or those named) and replay every event into them
   portfolio token   --role R [--org O] [--user U] [--ttl 24h]   print a bearer token for local use
+  portfolio bench   [--serve | --url U [--server-pid P]] [--clients 4,16] [--writers 4] [--duration 20s]
+                    [--region 320300] [--as-of YYYY-MM-DD] [--mutations=false]
+                                         measure the GraphQL API over HTTP: mutations/s, the city summary and an
+                                         as-of summary (req/s, p50, p99), the server's peak RSS; --serve starts
+                                         the server in-process; the mutations write projects
 
 Environment:
   DATABASE_URL             PostgreSQL URL; when unset, a local cluster is started under PORTFOLIO_DATA_DIR/pg
@@ -71,6 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdRebuild(ctx, cfg, rest, log, stdout)
 	case "token":
 		return cmdToken(cfg, rest, stdout)
+	case "bench":
+		return cmdBench(ctx, cfg, rest, log, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

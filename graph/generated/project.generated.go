@@ -16,6 +16,7 @@ import (
 	"github.com/smartcity/portfolio/domain"
 	"github.com/smartcity/portfolio/graph/model"
 	"github.com/smartcity/portfolio/graph/readmodel"
+	"github.com/smartcity/portfolio/internal/portfolio"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -52,6 +53,7 @@ type QueryResolver interface {
 	PppLedger(ctx context.Context, region string) (*domain.PPPLedger, error)
 	PppHeadroom(ctx context.Context, region string, fromYear int, toYear int, mechanism *domain.PPPReturnMechanism) ([]*model.PPPYearHeadroom, error)
 	Regions(ctx context.Context) ([]*domain.Region, error)
+	PortfolioSummary(ctx context.Context, groupBy []portfolio.Dimension, filter *model.SummaryFilter, asOf *domain.Date, first *int) (*portfolio.Result, error)
 	Viewer(ctx context.Context) (*domain.Actor, error)
 	WorkQueue(ctx context.Context, first *int, after *string) (*readmodel.WorkItemConnection, error)
 }
@@ -239,6 +241,44 @@ func (ec *executionContext) field_Query_oc4idsPortfolio_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_portfolioSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]portfolio.Dimension, error) {
+			return ec.unmarshalOSummaryDimension2ᚕgithubᚗcomᚋsmartcityᚋportfolioᚋinternalᚋportfolioᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.SummaryFilter, error) {
+			return ec.unmarshalOSummaryFilter2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋgraphᚋmodelᚐSummaryFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -2475,6 +2515,50 @@ func (ec *executionContext) fieldContext_Query_regions(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_portfolioSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_portfolioSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PortfolioSummary(ctx, fc.Args["groupBy"].([]portfolio.Dimension), fc.Args["filter"].(*model.SummaryFilter), fc.Args["asOf"].(*domain.Date), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *portfolio.Result) graphql.Marshaler {
+			return ec.marshalNPortfolioSummary2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋinternalᚋportfolioᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_portfolioSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PortfolioSummary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_portfolioSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3832,6 +3916,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_regions(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "portfolioSummary":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_portfolioSummary(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

@@ -11,6 +11,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/smartcity/portfolio/domain"
 	"github.com/smartcity/portfolio/graph/model"
+	"github.com/smartcity/portfolio/internal/portfolio"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -25,6 +26,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Actor() ActorResolver
 	ApplicationConnection() ApplicationConnectionResolver
+	EventPosition() EventPositionResolver
 	Fund() FundResolver
 	FundConnection() FundConnectionResolver
 	FundingApplication() FundingApplicationResolver
@@ -109,6 +111,15 @@ type ComplexityRoot struct {
 		Path   func(childComplexity int) int
 	}
 
+	EarnedValue struct {
+		AC  func(childComplexity int) int
+		CPI func(childComplexity int) int
+		EAC func(childComplexity int) int
+		EV  func(childComplexity int) int
+		PV  func(childComplexity int) int
+		SPI func(childComplexity int) int
+	}
+
 	Event struct {
 		Actor         func(childComplexity int) int
 		Changes       func(childComplexity int) int
@@ -130,6 +141,13 @@ type ComplexityRoot struct {
 	EventEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	EventPosition struct {
+		Events        func(childComplexity int) int
+		Offset        func(childComplexity int) int
+		RecordedAt    func(childComplexity int) int
+		TransactionID func(childComplexity int) int
 	}
 
 	Expenditure struct {
@@ -235,6 +253,14 @@ type ComplexityRoot struct {
 		Unit             func(childComplexity int) int
 	}
 
+	IndicatorAttainment struct {
+		Attained          func(childComplexity int) int
+		AverageAttainment func(childComplexity int) int
+		Count             func(childComplexity int) int
+		Measured          func(childComplexity int) int
+		Missed            func(childComplexity int) int
+	}
+
 	Measurement struct {
 		MeasuredOn func(childComplexity int) int
 		Note       func(childComplexity int) int
@@ -321,6 +347,15 @@ type ComplexityRoot struct {
 		SuspendProject                 func(childComplexity int, input model.SuspendProjectInput) int
 		TopUpFund                      func(childComplexity int, input model.TopUpFundInput) int
 		WithdrawApplication            func(childComplexity int, input model.WithdrawApplicationInput) int
+	}
+
+	OverdueMilestone struct {
+		DaysOverdue func(childComplexity int) int
+		MilestoneID func(childComplexity int) int
+		Name        func(childComplexity int) int
+		PlannedDate func(childComplexity int) int
+		ProjectCode func(childComplexity int) int
+		ProjectID   func(childComplexity int) int
 	}
 
 	PPPAffordabilityRule struct {
@@ -543,6 +578,16 @@ type ComplexityRoot struct {
 		Status            func(childComplexity int) int
 	}
 
+	PortfolioSummary struct {
+		AsOf        func(childComplexity int) int
+		GroupCount  func(childComplexity int) int
+		Groups      func(childComplexity int) int
+		Historical  func(childComplexity int) int
+		PPPHeadroom func(childComplexity int) int
+		Position    func(childComplexity int) int
+		Totals      func(childComplexity int) int
+	}
+
 	ProgressReport struct {
 		AsOf      func(childComplexity int) int
 		Narrative func(childComplexity int) int
@@ -623,21 +668,29 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Application     func(childComplexity int, id string) int
-		Applications    func(childComplexity int, first *int, after *string, filter *model.ApplicationFilter) int
-		Fund            func(childComplexity int, id string) int
-		Funds           func(childComplexity int, first *int, after *string, filter *model.FundFilter) int
-		Oc4idsPortfolio func(childComplexity int, filter *model.OC4IDSPortfolioFilter, asOf *domain.Date) int
-		PppArrangement  func(childComplexity int, id string) int
-		PppArrangements func(childComplexity int, first *int, after *string, filter *model.PPPArrangementFilter) int
-		PppHeadroom     func(childComplexity int, region string, fromYear int, toYear int, mechanism *domain.PPPReturnMechanism) int
-		PppLedger       func(childComplexity int, region string) int
-		Project         func(childComplexity int, id string) int
-		ProjectHistory  func(childComplexity int, id string, first *int, after *string) int
-		Projects        func(childComplexity int, first *int, after *string, filter *model.ProjectFilter) int
-		Regions         func(childComplexity int) int
-		Viewer          func(childComplexity int) int
-		WorkQueue       func(childComplexity int, first *int, after *string) int
+		Application      func(childComplexity int, id string) int
+		Applications     func(childComplexity int, first *int, after *string, filter *model.ApplicationFilter) int
+		Fund             func(childComplexity int, id string) int
+		Funds            func(childComplexity int, first *int, after *string, filter *model.FundFilter) int
+		Oc4idsPortfolio  func(childComplexity int, filter *model.OC4IDSPortfolioFilter, asOf *domain.Date) int
+		PortfolioSummary func(childComplexity int, groupBy []portfolio.Dimension, filter *model.SummaryFilter, asOf *domain.Date, first *int) int
+		PppArrangement   func(childComplexity int, id string) int
+		PppArrangements  func(childComplexity int, first *int, after *string, filter *model.PPPArrangementFilter) int
+		PppHeadroom      func(childComplexity int, region string, fromYear int, toYear int, mechanism *domain.PPPReturnMechanism) int
+		PppLedger        func(childComplexity int, region string) int
+		Project          func(childComplexity int, id string) int
+		ProjectHistory   func(childComplexity int, id string, first *int, after *string) int
+		Projects         func(childComplexity int, first *int, after *string, filter *model.ProjectFilter) int
+		Regions          func(childComplexity int) int
+		Viewer           func(childComplexity int) int
+		WorkQueue        func(childComplexity int, first *int, after *string) int
+	}
+
+	RAGRating struct {
+		Amber    func(childComplexity int) int
+		Green    func(childComplexity int) int
+		NotRated func(childComplexity int) int
+		Red      func(childComplexity int) int
 	}
 
 	Region struct {
@@ -661,9 +714,52 @@ type ComplexityRoot struct {
 		Score   func(childComplexity int) int
 	}
 
+	StepWait struct {
+		Count          func(childComplexity int) int
+		OldestSince    func(childComplexity int) int
+		OldestWaitDays func(childComplexity int) int
+		Step           func(childComplexity int) int
+	}
+
 	Subscription struct {
 		PortfolioChanges func(childComplexity int, region *string, domain *domain.ProjectDomain) int
 		ProjectEvents    func(childComplexity int, projectID string) int
+	}
+
+	SummaryGroup struct {
+		ApprovedBudget      func(childComplexity int) int
+		BudgetExecutionRate func(childComplexity int) int
+		Disbursed           func(childComplexity int) int
+		DisbursementRate    func(childComplexity int) int
+		EarnedValue         func(childComplexity int) int
+		Funded              func(childComplexity int) int
+		Indicators          func(childComplexity int) int
+		Keys                func(childComplexity int) int
+		MostOverdue         func(childComplexity int) int
+		OverdueMilestones   func(childComplexity int) int
+		PlannedPercent      func(childComplexity int) int
+		Projects            func(childComplexity int) int
+		Rating              func(childComplexity int) int
+		ReportedPercent     func(childComplexity int) int
+		Reserved            func(childComplexity int) int
+		Spent               func(childComplexity int) int
+		Waiting             func(childComplexity int) int
+	}
+
+	SummaryGroupKey struct {
+		Dimension func(childComplexity int) int
+		Label     func(childComplexity int) int
+		Value     func(childComplexity int) int
+	}
+
+	SummaryPPPHeadroom struct {
+		Budget      func(childComplexity int) int
+		Cap         func(childComplexity int) int
+		CapBP       func(childComplexity int) int
+		Headroom    func(childComplexity int) int
+		Obligations func(childComplexity int) int
+		Region      func(childComplexity int) int
+		Year        func(childComplexity int) int
 	}
 
 	Tranche struct {
@@ -916,6 +1012,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Change.Path(childComplexity), true
 
+	case "EarnedValue.ac":
+		if e.ComplexityRoot.EarnedValue.AC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EarnedValue.AC(childComplexity), true
+	case "EarnedValue.cpi":
+		if e.ComplexityRoot.EarnedValue.CPI == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EarnedValue.CPI(childComplexity), true
+	case "EarnedValue.eac":
+		if e.ComplexityRoot.EarnedValue.EAC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EarnedValue.EAC(childComplexity), true
+	case "EarnedValue.ev":
+		if e.ComplexityRoot.EarnedValue.EV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EarnedValue.EV(childComplexity), true
+	case "EarnedValue.pv":
+		if e.ComplexityRoot.EarnedValue.PV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EarnedValue.PV(childComplexity), true
+	case "EarnedValue.spi":
+		if e.ComplexityRoot.EarnedValue.SPI == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EarnedValue.SPI(childComplexity), true
+
 	case "Event.actor":
 		if e.ComplexityRoot.Event.Actor == nil {
 			break
@@ -1002,6 +1135,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
+
+	case "EventPosition.events":
+		if e.ComplexityRoot.EventPosition.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventPosition.Events(childComplexity), true
+	case "EventPosition.offset":
+		if e.ComplexityRoot.EventPosition.Offset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventPosition.Offset(childComplexity), true
+	case "EventPosition.recordedAt":
+		if e.ComplexityRoot.EventPosition.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventPosition.RecordedAt(childComplexity), true
+	case "EventPosition.transactionId":
+		if e.ComplexityRoot.EventPosition.TransactionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventPosition.TransactionID(childComplexity), true
 
 	case "Expenditure.amount":
 		if e.ComplexityRoot.Expenditure.Amount == nil {
@@ -1487,6 +1645,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Unit(childComplexity), true
+
+	case "IndicatorAttainment.attained":
+		if e.ComplexityRoot.IndicatorAttainment.Attained == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorAttainment.Attained(childComplexity), true
+	case "IndicatorAttainment.averageAttainment":
+		if e.ComplexityRoot.IndicatorAttainment.AverageAttainment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorAttainment.AverageAttainment(childComplexity), true
+	case "IndicatorAttainment.count":
+		if e.ComplexityRoot.IndicatorAttainment.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorAttainment.Count(childComplexity), true
+	case "IndicatorAttainment.measured":
+		if e.ComplexityRoot.IndicatorAttainment.Measured == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorAttainment.Measured(childComplexity), true
+	case "IndicatorAttainment.missed":
+		if e.ComplexityRoot.IndicatorAttainment.Missed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorAttainment.Missed(childComplexity), true
 
 	case "Measurement.measuredOn":
 		if e.ComplexityRoot.Measurement.MeasuredOn == nil {
@@ -2284,6 +2473,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.WithdrawApplication(childComplexity, args["input"].(model.WithdrawApplicationInput)), true
+
+	case "OverdueMilestone.daysOverdue":
+		if e.ComplexityRoot.OverdueMilestone.DaysOverdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueMilestone.DaysOverdue(childComplexity), true
+	case "OverdueMilestone.milestoneId":
+		if e.ComplexityRoot.OverdueMilestone.MilestoneID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueMilestone.MilestoneID(childComplexity), true
+	case "OverdueMilestone.name":
+		if e.ComplexityRoot.OverdueMilestone.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueMilestone.Name(childComplexity), true
+	case "OverdueMilestone.plannedDate":
+		if e.ComplexityRoot.OverdueMilestone.PlannedDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueMilestone.PlannedDate(childComplexity), true
+	case "OverdueMilestone.projectCode":
+		if e.ComplexityRoot.OverdueMilestone.ProjectCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueMilestone.ProjectCode(childComplexity), true
+	case "OverdueMilestone.projectId":
+		if e.ComplexityRoot.OverdueMilestone.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueMilestone.ProjectID(childComplexity), true
 
 	case "PPPAffordabilityRule.basis":
 		if e.ComplexityRoot.PPPAffordabilityRule.Basis == nil {
@@ -3190,6 +3416,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PortfolioChange.Status(childComplexity), true
 
+	case "PortfolioSummary.asOf":
+		if e.ComplexityRoot.PortfolioSummary.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioSummary.AsOf(childComplexity), true
+	case "PortfolioSummary.groupCount":
+		if e.ComplexityRoot.PortfolioSummary.GroupCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioSummary.GroupCount(childComplexity), true
+	case "PortfolioSummary.groups":
+		if e.ComplexityRoot.PortfolioSummary.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioSummary.Groups(childComplexity), true
+	case "PortfolioSummary.historical":
+		if e.ComplexityRoot.PortfolioSummary.Historical == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioSummary.Historical(childComplexity), true
+	case "PortfolioSummary.pppHeadroom":
+		if e.ComplexityRoot.PortfolioSummary.PPPHeadroom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioSummary.PPPHeadroom(childComplexity), true
+	case "PortfolioSummary.position":
+		if e.ComplexityRoot.PortfolioSummary.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioSummary.Position(childComplexity), true
+	case "PortfolioSummary.totals":
+		if e.ComplexityRoot.PortfolioSummary.Totals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PortfolioSummary.Totals(childComplexity), true
+
 	case "ProgressReport.asOf":
 		if e.ComplexityRoot.ProgressReport.AsOf == nil {
 			break
@@ -3633,6 +3902,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Oc4idsPortfolio(childComplexity, args["filter"].(*model.OC4IDSPortfolioFilter), args["asOf"].(*domain.Date)), true
+	case "Query.portfolioSummary":
+		if e.ComplexityRoot.Query.PortfolioSummary == nil {
+			break
+		}
+
+		args, err := ec.field_Query_portfolioSummary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PortfolioSummary(childComplexity, args["groupBy"].([]portfolio.Dimension), args["filter"].(*model.SummaryFilter), args["asOf"].(*domain.Date), args["first"].(*int)), true
 	case "Query.pppArrangement":
 		if e.ComplexityRoot.Query.PppArrangement == nil {
 			break
@@ -3734,6 +4014,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.WorkQueue(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
+	case "RAGRating.amber":
+		if e.ComplexityRoot.RAGRating.Amber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RAGRating.Amber(childComplexity), true
+	case "RAGRating.green":
+		if e.ComplexityRoot.RAGRating.Green == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RAGRating.Green(childComplexity), true
+	case "RAGRating.notRated":
+		if e.ComplexityRoot.RAGRating.NotRated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RAGRating.NotRated(childComplexity), true
+	case "RAGRating.red":
+		if e.ComplexityRoot.RAGRating.Red == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RAGRating.Red(childComplexity), true
+
 	case "Region.children":
 		if e.ComplexityRoot.Region.Children == nil {
 			break
@@ -3809,6 +4114,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SimilarProject.Score(childComplexity), true
 
+	case "StepWait.count":
+		if e.ComplexityRoot.StepWait.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepWait.Count(childComplexity), true
+	case "StepWait.oldestSince":
+		if e.ComplexityRoot.StepWait.OldestSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepWait.OldestSince(childComplexity), true
+	case "StepWait.oldestWaitDays":
+		if e.ComplexityRoot.StepWait.OldestWaitDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepWait.OldestWaitDays(childComplexity), true
+	case "StepWait.step":
+		if e.ComplexityRoot.StepWait.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepWait.Step(childComplexity), true
+
 	case "Subscription.portfolioChanges":
 		if e.ComplexityRoot.Subscription.PortfolioChanges == nil {
 			break
@@ -3831,6 +4161,171 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.ProjectEvents(childComplexity, args["projectId"].(string)), true
+
+	case "SummaryGroup.approvedBudget":
+		if e.ComplexityRoot.SummaryGroup.ApprovedBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.ApprovedBudget(childComplexity), true
+	case "SummaryGroup.budgetExecutionRate":
+		if e.ComplexityRoot.SummaryGroup.BudgetExecutionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.BudgetExecutionRate(childComplexity), true
+	case "SummaryGroup.disbursed":
+		if e.ComplexityRoot.SummaryGroup.Disbursed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.Disbursed(childComplexity), true
+	case "SummaryGroup.disbursementRate":
+		if e.ComplexityRoot.SummaryGroup.DisbursementRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.DisbursementRate(childComplexity), true
+	case "SummaryGroup.earnedValue":
+		if e.ComplexityRoot.SummaryGroup.EarnedValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.EarnedValue(childComplexity), true
+	case "SummaryGroup.funded":
+		if e.ComplexityRoot.SummaryGroup.Funded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.Funded(childComplexity), true
+	case "SummaryGroup.indicators":
+		if e.ComplexityRoot.SummaryGroup.Indicators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.Indicators(childComplexity), true
+	case "SummaryGroup.keys":
+		if e.ComplexityRoot.SummaryGroup.Keys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.Keys(childComplexity), true
+	case "SummaryGroup.mostOverdue":
+		if e.ComplexityRoot.SummaryGroup.MostOverdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.MostOverdue(childComplexity), true
+	case "SummaryGroup.overdueMilestones":
+		if e.ComplexityRoot.SummaryGroup.OverdueMilestones == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.OverdueMilestones(childComplexity), true
+	case "SummaryGroup.plannedPercent":
+		if e.ComplexityRoot.SummaryGroup.PlannedPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.PlannedPercent(childComplexity), true
+	case "SummaryGroup.projects":
+		if e.ComplexityRoot.SummaryGroup.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.Projects(childComplexity), true
+	case "SummaryGroup.rating":
+		if e.ComplexityRoot.SummaryGroup.Rating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.Rating(childComplexity), true
+	case "SummaryGroup.reportedPercent":
+		if e.ComplexityRoot.SummaryGroup.ReportedPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.ReportedPercent(childComplexity), true
+	case "SummaryGroup.reserved":
+		if e.ComplexityRoot.SummaryGroup.Reserved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.Reserved(childComplexity), true
+	case "SummaryGroup.spent":
+		if e.ComplexityRoot.SummaryGroup.Spent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.Spent(childComplexity), true
+	case "SummaryGroup.waiting":
+		if e.ComplexityRoot.SummaryGroup.Waiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroup.Waiting(childComplexity), true
+
+	case "SummaryGroupKey.dimension":
+		if e.ComplexityRoot.SummaryGroupKey.Dimension == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroupKey.Dimension(childComplexity), true
+	case "SummaryGroupKey.label":
+		if e.ComplexityRoot.SummaryGroupKey.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroupKey.Label(childComplexity), true
+	case "SummaryGroupKey.value":
+		if e.ComplexityRoot.SummaryGroupKey.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryGroupKey.Value(childComplexity), true
+
+	case "SummaryPPPHeadroom.budget":
+		if e.ComplexityRoot.SummaryPPPHeadroom.Budget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryPPPHeadroom.Budget(childComplexity), true
+	case "SummaryPPPHeadroom.cap":
+		if e.ComplexityRoot.SummaryPPPHeadroom.Cap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryPPPHeadroom.Cap(childComplexity), true
+	case "SummaryPPPHeadroom.capBp":
+		if e.ComplexityRoot.SummaryPPPHeadroom.CapBP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryPPPHeadroom.CapBP(childComplexity), true
+	case "SummaryPPPHeadroom.headroom":
+		if e.ComplexityRoot.SummaryPPPHeadroom.Headroom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryPPPHeadroom.Headroom(childComplexity), true
+	case "SummaryPPPHeadroom.obligations":
+		if e.ComplexityRoot.SummaryPPPHeadroom.Obligations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryPPPHeadroom.Obligations(childComplexity), true
+	case "SummaryPPPHeadroom.region":
+		if e.ComplexityRoot.SummaryPPPHeadroom.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryPPPHeadroom.Region(childComplexity), true
+	case "SummaryPPPHeadroom.year":
+		if e.ComplexityRoot.SummaryPPPHeadroom.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SummaryPPPHeadroom.Year(childComplexity), true
 
 	case "Tranche.amount":
 		if e.ComplexityRoot.Tranche.Amount == nil {
@@ -4029,6 +4524,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputStartOperationInput,
 		ec.unmarshalInputSubmitApplicationInput,
 		ec.unmarshalInputSubmitProjectForReviewInput,
+		ec.unmarshalInputSummaryFilter,
 		ec.unmarshalInputSuspendProjectInput,
 		ec.unmarshalInputTopUpFundInput,
 		ec.unmarshalInputTrancheInput,
@@ -6987,6 +7483,293 @@ type Subscription {
   ): PortfolioChange!
 }
 `, BuiltIn: false},
+	{Name: "../schema/summary.graphqls", Input: `# Leadership's view: the portfolio summary (internal/portfolio), now or as of any past date. Every
+# figure is computed by PostgreSQL from the summary history tables the projections maintain; money
+# stays integer fen, ratios are exact decimal text.
+
+"What the summary groups by (and filters on)."
+enum SummaryDimension {
+  "The project's province."
+  PROVINCE
+  "Its city; empty for a province-level project."
+  CITY
+  "Its county or district; empty above county level."
+  COUNTY
+  "Its domain (ProjectDomain)."
+  DOMAIN
+  "Its lifecycle status (ProjectStatus)."
+  STATUS
+  "The year of its planned start."
+  YEAR
+  "Its owner organisation."
+  OWNER_ORG
+  "A fund it applied to: a project is in the group of each fund it has an application with."
+  FUND
+  "The support mode of an application of the project, likewise."
+  SUPPORT_MODE
+}
+
+"""
+Narrows the portfolio; omitted fields do not filter. Every field is checked: an unknown value is
+BAD_USER_INPUT (with the field in extensions.field), not an empty answer.
+"""
+input SummaryFilter {
+  "Keeps the projects of this region and the regions below it (a GB/T 2260 code of the catalogue, e.g. \"320300\")."
+  region: ID
+  "Keeps the projects of one domain."
+  domain: ProjectDomain
+  "Keeps the projects in one lifecycle status (as they stood on the asOf day)."
+  status: ProjectStatus
+  "Keeps the projects planned to start in that year (1990-2100)."
+  year: Int
+  "Keeps the projects of one owner organisation; one that owns no project is BAD_USER_INPUT."
+  ownerOrganization: String
+  "Keeps the projects with an application to that fund, and counts only those applications' money."
+  fundId: ID
+  "Keeps the projects with an application in that support mode, and counts only those applications' money."
+  supportMode: SupportMode
+}
+
+"""
+A portfolio summary: the totals over the filtered portfolio, the groups, PPP headroom, and the
+event position the figures were computed from.
+"""
+type PortfolioSummary {
+  "The date the figures describe: the query's asOf, or today (China Standard Time)."
+  asOf: Date!
+  "True when the answer was computed from the history as of the end of asOf."
+  historical: Boolean!
+  "The last event the figures include."
+  position: EventPosition!
+  "Adds up every project that passes the filter (each once, whatever the grouping)."
+  totals: SummaryGroup!
+  "The groups in key order, at most ` + "`" + `first` + "`" + ` of them."
+  groups: [SummaryGroup!]!
+  "How many groups there are in all, including those beyond ` + "`" + `first` + "`" + `."
+  groupCount: Int!
+  """
+  The fiscal affordability of PPP in each region within the region filter that has a ledger, by
+  year.
+  """
+  pppHeadroom: [SummaryPPPHeadroom!]!
+}
+
+"""
+Names the event history an answer was computed from, so that the same question can be checked to
+give the same figures later: an asOf answer names the last event recorded by the end of that day,
+and is the same whenever it is asked again.
+"""
+type EventPosition {
+  """
+  The event store's transaction id of the last event included, as a decimal string (a 64-bit
+  number); "0" when there is none.
+  """
+  transactionId: String!
+  "The event store's offset of that event, as a decimal string (a 64-bit number); \"0\" when there is none."
+  offset: String!
+  "When that event was recorded; null when there is none."
+  recordedAt: Timestamp
+  """
+  How many events had been recorded by the end of asOf (asOf answers only; 0 for current answers,
+  which name the position the summary read model had reached).
+  """
+  events: Int!
+}
+
+"One dimension's value of a group."
+type SummaryGroupKey {
+  "The dimension."
+  dimension: SummaryDimension!
+  """
+  The code (region code, domain, status, year, owner organisation, fund id or support mode); empty
+  when the project has none at that level (a city-level project by county).
+  """
+  value: String!
+  "A readable name where the catalogue has one (regions, domains); otherwise the value."
+  label: String!
+}
+
+"""
+The summary of the projects of one group (or of all, for the totals).
+
+Money is integer fen, shown as Money. Ratios and percentages are exact decimal strings computed by
+PostgreSQL (ratios rounded half away from zero to 4 places, e.g. "0.3750"; percentages to 2, e.g.
+"45.00"), null when the denominator is 0.
+"""
+type SummaryGroup {
+  "The group's values, one per groupBy dimension (none for the totals)."
+  keys: [SummaryGroupKey!]!
+  "How many projects the group holds."
+  projects: Int!
+  "The sum of the projects' approved budgets (BAC; 0 before approval)."
+  approvedBudget: Money!
+  "The approved funding: the amounts approved on the group's funding applications."
+  funded: Money!
+  "Approved funding not yet paid nor cancelled: approved − disbursed − cancelled."
+  reserved: Money!
+  "The money paid out net of recoveries: tranches disbursed − money recovered."
+  disbursed: Money!
+  "The projects' recorded expenditure (AC)."
+  spent: Money!
+  "disbursed / funded (ratio, 4 decimals)."
+  disbursementRate: String
+  "执行率: spent / approvedBudget (ratio, 4 decimals)."
+  budgetExecutionRate: String
+  """
+  PV / BAC × 100: the budget-weighted share of milestone weight planned to be done by the as-of
+  date (sum of the weights of milestones whose planned date is on or before it). Percent, 2 decimals.
+  """
+  plannedPercent: String
+  "EV / BAC × 100: the budget-weighted latest reported progress. Percent, 2 decimals."
+  reportedPercent: String
+  "The projects' earned value, rolled up."
+  earnedValue: EarnedValue!
+  "How many projects have each red/amber/green rating."
+  rating: RAGRating!
+  "How many milestones of live projects were planned before the as-of date and are not achieved."
+  overdueMilestones: Int!
+  "Up to 5 of them, the most overdue first."
+  mostOverdue: [OverdueMilestone!]!
+  "The group's funding applications waiting at each step, with the oldest wait."
+  waiting: [StepWait!]!
+  "The indicators' latest values compared with their targets."
+  indicators: IndicatorAttainment!
+}
+
+"""
+The earned-value roll-up: per project PV = BAC × planned %, EV = BAC × reported %, AC = spent,
+with BAC the approved budget; the group's PV, EV and AC are the sums (rounded down to the fen), and
+its ratios are ratios of the sums: SPI = EV / PV, CPI = EV / AC, EAC = BAC / CPI = BAC × AC / EV
+(rounded down to the fen; null when EV is 0).
+"""
+type EarnedValue {
+  "Planned value: Σ BAC × planned %."
+  pv: Money!
+  "Earned value: Σ BAC × reported %."
+  ev: Money!
+  "Actual cost: Σ spent."
+  ac: Money!
+  "Schedule performance index EV / PV (4 decimals); null when PV is 0."
+  spi: String
+  "Cost performance index EV / AC (4 decimals); null when AC is 0."
+  cpi: String
+  "Estimate at completion BAC × AC / EV, rounded down to the fen; null when EV is 0."
+  eac: Money
+}
+
+"""
+Projects counted by the red/amber/green rule. A live project (any status but REJECTED, CANCELLED
+and EVALUATED) is RED when its SPI or CPI is below 0.8 or a milestone is overdue by more than 30
+days; AMBER when its SPI or CPI is below 0.9 or any milestone is overdue; GREEN otherwise. SPI
+counts only once something is planned (PV > 0), CPI once money is spent (AC > 0). Projects in the
+other statuses are not rated.
+"""
+type RAGRating {
+  "Projects rated red."
+  red: Int!
+  "Projects rated amber."
+  amber: Int!
+  "Projects rated green."
+  green: Int!
+  "Projects in REJECTED, CANCELLED or EVALUATED."
+  notRated: Int!
+}
+
+"A milestone past its planned date and not achieved."
+type OverdueMilestone {
+  "The project's id."
+  projectId: ID!
+  "The project's code, e.g. XZ-2024-001."
+  projectCode: String!
+  "The milestone's id."
+  milestoneId: ID!
+  "The milestone's name."
+  name: String!
+  "The day it was planned for (as of the asOf day)."
+  plannedDate: Date!
+  "The as-of date minus the planned date, in days."
+  daysOverdue: Int!
+}
+
+"How many funding applications wait at one step, and since when the oldest waits."
+type StepWait {
+  "SCREENING, EXPERT_ASSIGNMENT, EXPERT_SCORING, FINANCE_DECISION or OWNER_REVISION."
+  step: String!
+  "How many applications wait there."
+  count: Int!
+  "When the longest-waiting application reached the step."
+  oldestSince: Timestamp!
+  "The whole days from oldestSince to the as-of instant (the end of the asOf day, or now)."
+  oldestWaitDays: Int!
+}
+
+"""
+Indicators compared with their targets. An indicator's attainment is
+(latest − baseline) / (target − baseline) × 100 (not capped; null when target = baseline); it is
+attained when its latest value has reached the target (in the target's direction from the
+baseline), and missed when its target date is before the as-of date and it is not attained.
+"""
+type IndicatorAttainment {
+  "How many indicators the group's projects define."
+  count: Int!
+  "How many have a measurement."
+  measured: Int!
+  "How many have reached their target."
+  attained: Int!
+  "How many are past their target date without reaching it."
+  missed: Int!
+  "The mean attainment % of the measured indicators (2 decimals); null when none is measured."
+  averageAttainment: String
+}
+
+"""
+One region's PPP fiscal affordability (财政承受能力) in one year: the cap is the budget times the
+rule for every arrangement in force on January 1 of the year; headroom is what may still be
+added, never negative.
+"""
+type SummaryPPPHeadroom {
+  "The region's six-digit code."
+  region: ID!
+  "The year."
+  year: Int!
+  "The region's general public budget that year."
+  budget: Money!
+  "The PPP obligations of that year."
+  obligations: Money!
+  "The cap in basis points of the budget (1000 = 10%); null without a rule in force."
+  capBp: Int
+  "The cap; null without a rule in force."
+  cap: Money
+  "What may still be added; null without a rule in force."
+  headroom: Money
+}
+
+extend type Query {
+  """
+  Leadership's portfolio summary (every authenticated role may read it; like projects, it is not
+  restricted to an owner's own organisation: figures are totals, and no funding application is
+  named): counts, money, progress, earned value, red/amber/green ratings, overdue milestones,
+  waiting funding applications, indicator attainment and PPP headroom, grouped by up to 3
+  dimensions and filtered. Without asOf it answers from the current read model; with asOf, with
+  what had been recorded by the end of that day (China Standard Time), from the history, and the
+  same answer whenever asked again (see position). Bad input is BAD_USER_INPUT with
+  extensions.field: more than 3 or repeated dimensions (groupBy), an unknown filter value, an
+  asOf after today or before the first recorded event (asOf), ` + "`" + `first` + "`" + ` outside 1-1000 (first).
+  Costs 200 towards the complexity limit of 5000 (2000 with asOf, which reads the history), plus
+  its selection.
+  """
+  portfolioSummary(
+    "Up to 3 dimensions, in the order the keys and groups are sorted by; none gives the totals alone (groups then holds the one group of the whole portfolio, without keys)."
+    groupBy: [SummaryDimension!] = []
+    "Which projects; the whole portfolio when omitted."
+    filter: SummaryFilter
+    "The day to answer as of (YYYY-MM-DD); now when omitted."
+    asOf: Date
+    "The most groups returned, in key order (1-1000)."
+    first: Int = 100
+  ): PortfolioSummary!
+}
+`, BuiltIn: false},
 	{Name: "../schema/suspension.graphqls", Input: `"Halt an APPROVED, IN_CONSTRUCTION, ACCEPTANCE_REQUESTED or IN_OPERATION project (office)."
 input SuspendProjectInput {
   "Echoed in the payload."
@@ -7264,6 +8047,24 @@ func (ec *executionContext) childFields_Change(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Change", field.Name)
 }
 
+func (ec *executionContext) childFields_EarnedValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "pv":
+		return ec.fieldContext_EarnedValue_pv(ctx, field)
+	case "ev":
+		return ec.fieldContext_EarnedValue_ev(ctx, field)
+	case "ac":
+		return ec.fieldContext_EarnedValue_ac(ctx, field)
+	case "spi":
+		return ec.fieldContext_EarnedValue_spi(ctx, field)
+	case "cpi":
+		return ec.fieldContext_EarnedValue_cpi(ctx, field)
+	case "eac":
+		return ec.fieldContext_EarnedValue_eac(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EarnedValue", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7308,6 +8109,20 @@ func (ec *executionContext) childFields_EventEdge(ctx context.Context, field gra
 		return ec.fieldContext_EventEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_EventPosition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "transactionId":
+		return ec.fieldContext_EventPosition_transactionId(ctx, field)
+	case "offset":
+		return ec.fieldContext_EventPosition_offset(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_EventPosition_recordedAt(ctx, field)
+	case "events":
+		return ec.fieldContext_EventPosition_events(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EventPosition", field.Name)
 }
 
 func (ec *executionContext) childFields_Expenditure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7516,6 +8331,22 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Indicator", field.Name)
 }
 
+func (ec *executionContext) childFields_IndicatorAttainment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "count":
+		return ec.fieldContext_IndicatorAttainment_count(ctx, field)
+	case "measured":
+		return ec.fieldContext_IndicatorAttainment_measured(ctx, field)
+	case "attained":
+		return ec.fieldContext_IndicatorAttainment_attained(ctx, field)
+	case "missed":
+		return ec.fieldContext_IndicatorAttainment_missed(ctx, field)
+	case "averageAttainment":
+		return ec.fieldContext_IndicatorAttainment_averageAttainment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IndicatorAttainment", field.Name)
+}
+
 func (ec *executionContext) childFields_Measurement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "measuredOn":
@@ -7556,6 +8387,24 @@ func (ec *executionContext) childFields_Milestone(ctx context.Context, field gra
 		return ec.fieldContext_Milestone_overdue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Milestone", field.Name)
+}
+
+func (ec *executionContext) childFields_OverdueMilestone(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "projectId":
+		return ec.fieldContext_OverdueMilestone_projectId(ctx, field)
+	case "projectCode":
+		return ec.fieldContext_OverdueMilestone_projectCode(ctx, field)
+	case "milestoneId":
+		return ec.fieldContext_OverdueMilestone_milestoneId(ctx, field)
+	case "name":
+		return ec.fieldContext_OverdueMilestone_name(ctx, field)
+	case "plannedDate":
+		return ec.fieldContext_OverdueMilestone_plannedDate(ctx, field)
+	case "daysOverdue":
+		return ec.fieldContext_OverdueMilestone_daysOverdue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OverdueMilestone", field.Name)
 }
 
 func (ec *executionContext) childFields_PPPAffordabilityRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7998,6 +8847,26 @@ func (ec *executionContext) childFields_PortfolioChange(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type PortfolioChange", field.Name)
 }
 
+func (ec *executionContext) childFields_PortfolioSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_PortfolioSummary_asOf(ctx, field)
+	case "historical":
+		return ec.fieldContext_PortfolioSummary_historical(ctx, field)
+	case "position":
+		return ec.fieldContext_PortfolioSummary_position(ctx, field)
+	case "totals":
+		return ec.fieldContext_PortfolioSummary_totals(ctx, field)
+	case "groups":
+		return ec.fieldContext_PortfolioSummary_groups(ctx, field)
+	case "groupCount":
+		return ec.fieldContext_PortfolioSummary_groupCount(ctx, field)
+	case "pppHeadroom":
+		return ec.fieldContext_PortfolioSummary_pppHeadroom(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PortfolioSummary", field.Name)
+}
+
 func (ec *executionContext) childFields_ProgressReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "asOf":
@@ -8156,6 +9025,20 @@ func (ec *executionContext) childFields_ProjectPayload(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ProjectPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_RAGRating(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "red":
+		return ec.fieldContext_RAGRating_red(ctx, field)
+	case "amber":
+		return ec.fieldContext_RAGRating_amber(ctx, field)
+	case "green":
+		return ec.fieldContext_RAGRating_green(ctx, field)
+	case "notRated":
+		return ec.fieldContext_RAGRating_notRated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RAGRating", field.Name)
+}
+
 func (ec *executionContext) childFields_Region(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "code":
@@ -8196,6 +9079,92 @@ func (ec *executionContext) childFields_SimilarProject(ctx context.Context, fiel
 		return ec.fieldContext_SimilarProject_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SimilarProject", field.Name)
+}
+
+func (ec *executionContext) childFields_StepWait(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "step":
+		return ec.fieldContext_StepWait_step(ctx, field)
+	case "count":
+		return ec.fieldContext_StepWait_count(ctx, field)
+	case "oldestSince":
+		return ec.fieldContext_StepWait_oldestSince(ctx, field)
+	case "oldestWaitDays":
+		return ec.fieldContext_StepWait_oldestWaitDays(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StepWait", field.Name)
+}
+
+func (ec *executionContext) childFields_SummaryGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keys":
+		return ec.fieldContext_SummaryGroup_keys(ctx, field)
+	case "projects":
+		return ec.fieldContext_SummaryGroup_projects(ctx, field)
+	case "approvedBudget":
+		return ec.fieldContext_SummaryGroup_approvedBudget(ctx, field)
+	case "funded":
+		return ec.fieldContext_SummaryGroup_funded(ctx, field)
+	case "reserved":
+		return ec.fieldContext_SummaryGroup_reserved(ctx, field)
+	case "disbursed":
+		return ec.fieldContext_SummaryGroup_disbursed(ctx, field)
+	case "spent":
+		return ec.fieldContext_SummaryGroup_spent(ctx, field)
+	case "disbursementRate":
+		return ec.fieldContext_SummaryGroup_disbursementRate(ctx, field)
+	case "budgetExecutionRate":
+		return ec.fieldContext_SummaryGroup_budgetExecutionRate(ctx, field)
+	case "plannedPercent":
+		return ec.fieldContext_SummaryGroup_plannedPercent(ctx, field)
+	case "reportedPercent":
+		return ec.fieldContext_SummaryGroup_reportedPercent(ctx, field)
+	case "earnedValue":
+		return ec.fieldContext_SummaryGroup_earnedValue(ctx, field)
+	case "rating":
+		return ec.fieldContext_SummaryGroup_rating(ctx, field)
+	case "overdueMilestones":
+		return ec.fieldContext_SummaryGroup_overdueMilestones(ctx, field)
+	case "mostOverdue":
+		return ec.fieldContext_SummaryGroup_mostOverdue(ctx, field)
+	case "waiting":
+		return ec.fieldContext_SummaryGroup_waiting(ctx, field)
+	case "indicators":
+		return ec.fieldContext_SummaryGroup_indicators(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SummaryGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_SummaryGroupKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dimension":
+		return ec.fieldContext_SummaryGroupKey_dimension(ctx, field)
+	case "value":
+		return ec.fieldContext_SummaryGroupKey_value(ctx, field)
+	case "label":
+		return ec.fieldContext_SummaryGroupKey_label(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SummaryGroupKey", field.Name)
+}
+
+func (ec *executionContext) childFields_SummaryPPPHeadroom(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "region":
+		return ec.fieldContext_SummaryPPPHeadroom_region(ctx, field)
+	case "year":
+		return ec.fieldContext_SummaryPPPHeadroom_year(ctx, field)
+	case "budget":
+		return ec.fieldContext_SummaryPPPHeadroom_budget(ctx, field)
+	case "obligations":
+		return ec.fieldContext_SummaryPPPHeadroom_obligations(ctx, field)
+	case "capBp":
+		return ec.fieldContext_SummaryPPPHeadroom_capBp(ctx, field)
+	case "cap":
+		return ec.fieldContext_SummaryPPPHeadroom_cap(ctx, field)
+	case "headroom":
+		return ec.fieldContext_SummaryPPPHeadroom_headroom(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SummaryPPPHeadroom", field.Name)
 }
 
 func (ec *executionContext) childFields_Tranche(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

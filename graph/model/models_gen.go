@@ -1434,6 +1434,25 @@ type SubmitProjectForReviewInput struct {
 type Subscription struct {
 }
 
+// Narrows the portfolio; omitted fields do not filter. Every field is checked: an unknown value is
+// BAD_USER_INPUT (with the field in extensions.field), not an empty answer.
+type SummaryFilter struct {
+	// Keeps the projects of this region and the regions below it (a GB/T 2260 code of the catalogue, e.g. "320300").
+	Region *string `json:"region,omitempty"`
+	// Keeps the projects of one domain.
+	Domain *domain.ProjectDomain `json:"domain,omitempty"`
+	// Keeps the projects in one lifecycle status (as they stood on the asOf day).
+	Status *domain.ProjectStatus `json:"status,omitempty"`
+	// Keeps the projects planned to start in that year (1990-2100).
+	Year *int `json:"year,omitempty"`
+	// Keeps the projects of one owner organisation; one that owns no project is BAD_USER_INPUT.
+	OwnerOrganization *string `json:"ownerOrganization,omitempty"`
+	// Keeps the projects with an application to that fund, and counts only those applications' money.
+	FundID *string `json:"fundId,omitempty"`
+	// Keeps the projects with an application in that support mode, and counts only those applications' money.
+	SupportMode *domain.SupportMode `json:"supportMode,omitempty"`
+}
+
 // Halt an APPROVED, IN_CONSTRUCTION, ACCEPTANCE_REQUESTED or IN_OPERATION project (office).
 type SuspendProjectInput struct {
 	// Echoed in the payload.

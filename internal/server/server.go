@@ -18,6 +18,7 @@ import (
 	"github.com/smartcity/portfolio/internal/eventstore"
 	"github.com/smartcity/portfolio/internal/live"
 	"github.com/smartcity/portfolio/internal/oc4ids"
+	"github.com/smartcity/portfolio/internal/portfolio"
 	"github.com/smartcity/portfolio/projections"
 )
 
@@ -31,7 +32,7 @@ type Config struct {
 	// this process's commits wake them at once.
 	LivePollInterval time.Duration
 	MaxConns         int32
-	// Now is the clock: when events are recorded, and "today" for commands and exports;
+	// Now is the clock: when events are recorded, and "today" for commands, exports and the summary;
 	// time.Now when nil (tests set it to spread a history over several days).
 	Now func() time.Time
 }
@@ -98,10 +99,14 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	exporter := oc4ids.New(pool, oc4ids.Config{Now: cfg.Now})
+	summary := portfolio.New(pool)
+	if cfg.Now != nil {
+		summary = summary.WithClock(cfg.Now)
+	}
 	s := &Server{Pool: pool, Store: store, Runner: runner, Service: svc, Authority: authority, Exporter: exporter, Live: broker, log: log}
 	mux := http.NewServeMux()
 	mux.Handle("/export/oc4ids/", exportHandler(exporter, log))
-	mux.Handle("/", graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log, Live: broker, Authority: authority, Exporter: exporter}))
+	mux.Handle("/", graph.NewHandler(graph.Deps{Service: svc, Pool: pool, Logger: log, Live: broker, Authority: authority, Exporter: exporter, Portfolio: summary}))
 	s.Handler = authority.Middleware(mux)
 	return s, nil
 }
