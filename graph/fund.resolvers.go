@@ -72,11 +72,14 @@ func (r *mutationRootResolver) CloseFund(ctx context.Context, input model.CloseF
 	})
 }
 
-// Fund reads one fund; nil when there is none.
-func (r *queryRootResolver) Fund(ctx context.Context, id string) (*readmodel.Fund, error) {
+// Fund reads one fund, now or as of the end of a day; nil when there is none (by then).
+func (r *queryRootResolver) Fund(ctx context.Context, id string, asOf *domain.Date) (*readmodel.Fund, error) {
 	fid, err := domain.ParseFundID(id)
 	if err != nil {
 		return nil, err
+	}
+	if asOf != nil {
+		return r.rm.FundAsOf(ctx, fid, *asOf, r.stateFrom(ctx).today)
 	}
 	return r.rm.Fund(ctx, fid)
 }

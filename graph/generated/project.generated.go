@@ -44,7 +44,7 @@ type QueryResolver interface {
 	Projects(ctx context.Context, first *int, after *string, filter *model.ProjectFilter) (*readmodel.ProjectConnection, error)
 	Application(ctx context.Context, id string) (*readmodel.Application, error)
 	Applications(ctx context.Context, first *int, after *string, filter *model.ApplicationFilter) (*readmodel.ApplicationConnection, error)
-	Fund(ctx context.Context, id string) (*readmodel.Fund, error)
+	Fund(ctx context.Context, id string, asOf *domain.Date) (*readmodel.Fund, error)
 	Funds(ctx context.Context, first *int, after *string, filter *model.FundFilter) (*readmodel.FundConnection, error)
 	ProjectHistory(ctx context.Context, id string, first *int, after *string) (*readmodel.EventConnection, error)
 	Oc4idsPortfolio(ctx context.Context, filter *model.OC4IDSPortfolioFilter, asOf *domain.Date) (json.RawMessage, error)
@@ -189,6 +189,14 @@ func (ec *executionContext) field_Query_fund_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋsmartcityᚋportfolioᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -2141,7 +2149,7 @@ func (ec *executionContext) _Query_fund(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Fund(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().Fund(ctx, fc.Args["id"].(string), fc.Args["asOf"].(*domain.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *readmodel.Fund) graphql.Marshaler {

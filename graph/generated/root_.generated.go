@@ -670,7 +670,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Application      func(childComplexity int, id string) int
 		Applications     func(childComplexity int, first *int, after *string, filter *model.ApplicationFilter) int
-		Fund             func(childComplexity int, id string) int
+		Fund             func(childComplexity int, id string, asOf *domain.Date) int
 		Funds            func(childComplexity int, first *int, after *string, filter *model.FundFilter) int
 		Oc4idsPortfolio  func(childComplexity int, filter *model.OC4IDSPortfolioFilter, asOf *domain.Date) int
 		PortfolioSummary func(childComplexity int, groupBy []portfolio.Dimension, filter *model.SummaryFilter, asOf *domain.Date, first *int) int
@@ -3878,7 +3878,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Fund(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.Fund(childComplexity, args["id"].(string), args["asOf"].(*domain.Date)), true
 	case "Query.funds":
 		if e.ComplexityRoot.Query.Funds == nil {
 			break
@@ -5455,8 +5455,20 @@ type FundEdge {
 }
 
 extend type Query {
-  "One fund by id; null when there is none. A malformed id is BAD_USER_INPUT."
-  fund("The fund's id (UUID)." id: ID!): Fund
+  """
+  One fund by id; null when there is none. A malformed id is BAD_USER_INPUT. With asOf, the fund
+  as recorded by the end of that day (China Standard Time), folded from its history: pool,
+  available, reserved, disbursed, recovered, status, closeReason, version, establishedAt and
+  updatedAt as they stood then, the same answer on any later day; null when the fund had not been
+  established by then. Its applications and history are listed as they are now. An asOf after
+  today or before the day of the first recorded event is BAD_USER_INPUT.
+  """
+  fund(
+    "The fund's id (UUID)."
+    id: ID!
+    "Answer as recorded by the end of this day (China Standard Time); omit for now."
+    asOf: Date
+  ): Fund
   "Funds in establishment order (UUIDv7 ids), filtered, as a cursor connection (first: 0..100, default 20)."
   funds(
     "How many funds to return, 0..100."
