@@ -22,6 +22,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/portfolio"
 )
 
 // Config adjusts an Exporter; the zero value is usable.
@@ -60,32 +61,24 @@ func New(pool *pgxpool.Pool, cfg Config) *Exporter {
 }
 
 // today is the current calendar day in China.
-func (e *Exporter) today() domain.Date { return domain.DateOf(e.cfg.Now().In(chinaTime)) }
+func (e *Exporter) today() domain.Date { return portfolio.Today(e.cfg.Now()) }
 
-// asOfCutoff checks an asOf day and returns the instant its day ends in China (events recorded
-// before it count) and the day the export describes. Without asOf there is no cutoff and the
-// day is today. An asOf after today, or before the day of the first recorded event, is refused.
+// asOfCutoff checks an asOf day as every asOf answer does (portfolio.Cutoff: not after today, not
+// before the day of the first recorded event) and returns the instant its day ends in China
+// (events recorded before it count) and the day the export describes. Without asOf there is no
+// cutoff and the day is today.
 func (e *Exporter) asOfCutoff(ctx context.Context, asOf *domain.Date) (*time.Time, domain.Date, error) {
 	today := e.today()
 	if asOf == nil {
 		return nil, today, nil
 	}
-	day := *asOf
-	if day.After(today) {
-		return nil, day, &domain.ValidationError{Field: "asOf", Reason: fmt.Sprintf("%s is in the future (today is %s)", day, today)}
+	last, err := portfolio.Cutoff(ctx, e.pool, *asOf, today)
+	if err != nil {
+		return nil, *asOf, err
 	}
-	var first *time.Time
-	if err := e.pool.QueryRow(ctx, `SELECT min(recorded_at) FROM events`).Scan(&first); err != nil {
-		return nil, day, fmt.Errorf("first event: %w", err)
-	}
-	if first == nil {
-		return nil, day, &domain.ValidationError{Field: "asOf", Reason: "nothing has been recorded yet"}
-	}
-	if firstDay := domain.DateOf(first.In(chinaTime)); day.Before(firstDay) {
-		return nil, day, &domain.ValidationError{Field: "asOf", Reason: fmt.Sprintf("%s is before the first recorded event (%s)", day, firstDay)}
-	}
-	end := time.Date(day.Year, day.Month, day.Day+1, 0, 0, 0, 0, chinaTime)
-	return &end, day, nil
+	// Cutoff is the day's last microsecond (recorded at or before it); the export compares with <.
+	end := last.Add(time.Microsecond)
+	return &end, *asOf, nil
 }
 
 // mayRead reports whether the actor may export a project of the owner organisation: owners only
