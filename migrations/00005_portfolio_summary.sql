@@ -45,7 +45,7 @@ CREATE TABLE summary_projects (
     ind_latest_date  DATE[]      NOT NULL DEFAULT '{}',
     PRIMARY KEY (project_id, valid_from)
 );
-CREATE UNIQUE INDEX summary_projects_current_idx ON summary_projects (project_id) WHERE valid_to IS NULL;
+CREATE INDEX summary_projects_current_idx ON summary_projects (project_id) WHERE valid_to IS NULL;
 CREATE INDEX summary_projects_current_region_idx ON summary_projects (province, city, county) WHERE valid_to IS NULL;
 CREATE INDEX summary_projects_asof_region_idx ON summary_projects (province, city, county, valid_from);
 
@@ -69,7 +69,6 @@ CREATE TABLE summary_applications (
     cancelled       BIGINT      NOT NULL DEFAULT 0,  -- unpaid remainder released at closing
     PRIMARY KEY (application_id, valid_from)
 );
-CREATE UNIQUE INDEX summary_applications_current_key ON summary_applications (application_id) WHERE valid_to IS NULL;
 CREATE INDEX summary_applications_current_idx ON summary_applications (project_id) WHERE valid_to IS NULL;
 CREATE INDEX summary_applications_asof_idx ON summary_applications (project_id, valid_from);
 

@@ -67,65 +67,53 @@ type assign struct {
 }
 
 // next makes the next version of one row of h, keyed by key, shaped by rec: the current version
-// is closed at rec.RecordedAt and a copy with the assignments applied becomes current. A current
-// version recorded at the same instant or later (the same command's earlier event) is changed in
-// place instead (the copy's key conflicts with it), so no empty interval is left. In the second
-// statement $1 is the instant, $2 the stream version, $3… the args, then the key values. It
-// returns whether a current version existed.
-//
-// Both statements change one row whenever a current version exists, so that catch-up and rebuild
-// send them pipelined with the other read models' statements (see pipeTx) instead of waiting for
-// each event's answer.
+// is closed at rec.RecordedAt and a copy with the assignments applied becomes current, all in one
+// statement. A current version recorded at the same instant or later (the same command's earlier
+// event) is changed in place instead, so no empty interval is left. $1 is the instant, $2 the
+// stream version, $3… the args, then the key values. It returns whether a current version existed.
 func (h history) next(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, key []any, set []assign, args ...any) (bool, error) {
-	match := func(n int) string {
-		where := make([]string, len(h.key))
-		for i, k := range h.key {
-			where[i] = fmt.Sprintf("%s = $%d", k, n+i)
-		}
-		return strings.Join(where, " AND ")
+	n := 3 + len(args)
+	where := make([]string, len(h.key))
+	for i, k := range h.key {
+		where[i] = fmt.Sprintf("%s = $%d", k, n+i)
 	}
-	// Close the current version, or leave it open to be changed in place.
-	tag, err := tx.Exec(ctx, `UPDATE `+h.table+` SET valid_to = CASE WHEN valid_from < $1 THEN $1::timestamptz END
-		WHERE `+match(2)+` AND valid_to IS NULL`, append([]any{rec.RecordedAt}, key...)...)
-	if err != nil {
-		return false, fmt.Errorf("close version in %s: %w", h.table, err)
-	}
-	switch tag.RowsAffected() {
-	case 0:
-		return false, nil
-	case 1:
-	default:
-		return false, fmt.Errorf("%s holds %d current versions of %v", h.table, tag.RowsAffected(), key)
-	}
+	cond := strings.Join(where, " AND ") + " AND valid_to IS NULL"
 	exprs := map[string]string{"seq": "$2"}
+	sets := []string{"seq = $2"}
 	for _, a := range set {
 		exprs[a.col] = a.expr
+		sets = append(sets, a.col+" = "+a.expr)
 	}
 	sel := make([]string, len(h.cols))
-	var sets []string
 	for i, c := range h.cols {
 		switch e, ok := exprs[c]; {
 		case c == "valid_from":
-			sel[i] = "greatest(valid_from, $1::timestamptz)"
+			sel[i] = "$1::timestamptz"
 		case c == "valid_to":
 			sel[i] = "NULL::timestamptz"
 		case ok:
 			sel[i] = e
-			sets = append(sets, c+" = EXCLUDED."+c)
 		default:
 			sel[i] = c
 		}
 	}
-	// The version just closed (valid_to = $1) or left open, whichever is the latest.
-	_, err = tx.Exec(ctx, `INSERT INTO `+h.table+` (`+strings.Join(h.cols, ", ")+`)
-		SELECT `+strings.Join(sel, ", ")+` FROM `+h.table+`
-		WHERE `+match(3+len(args))+` AND (valid_to IS NULL OR valid_to = $1) ORDER BY valid_from DESC LIMIT 1
-		ON CONFLICT (`+strings.Join(h.key, ", ")+`, valid_from) DO UPDATE SET `+strings.Join(sets, ", "),
-		append(append([]any{rec.RecordedAt, rec.Version}, args...), key...)...)
-	if err != nil {
+	q := `WITH cur AS (SELECT * FROM ` + h.table + ` WHERE ` + cond + `),
+		closed AS (UPDATE ` + h.table + ` SET valid_to = $1 WHERE ` + cond + ` AND valid_from < $1 RETURNING 1),
+		same AS (UPDATE ` + h.table + ` SET ` + strings.Join(sets, ", ") + ` WHERE ` + cond + ` AND valid_from >= $1 RETURNING 1),
+		ins AS (INSERT INTO ` + h.table + ` (` + strings.Join(h.cols, ", ") + `) SELECT ` + strings.Join(sel, ", ") + ` FROM cur WHERE valid_from < $1 RETURNING 1)
+		SELECT (SELECT count(*) FROM same) + (SELECT count(*) FROM ins)`
+	// Planned for these arguments on every call (an unnamed statement), never a cached generic
+	// plan: a rebuild starts from truncated tables, and a plan cached while a table was tiny would
+	// scan it whole for every event once it has grown.
+	all := append(append([]any{pgx.QueryExecModeExec, rec.RecordedAt, rec.Version}, args...), key...)
+	var changed int
+	if err := tx.QueryRow(ctx, q, all...).Scan(&changed); err != nil {
 		return false, fmt.Errorf("next version in %s: %w", h.table, err)
 	}
-	return true, nil
+	if changed > 1 {
+		return false, fmt.Errorf("%s holds %d current versions of %v", h.table, changed, key)
+	}
+	return changed == 1, nil
 }
 
 // must is next for a row that has to exist.
