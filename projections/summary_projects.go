@@ -10,17 +10,18 @@ import (
 	"github.com/smartcity/portfolio/internal/eventstore"
 )
 
-// The history tables of the project stream.
-var (
-	summaryProjects = history{table: "summary_projects", key: []string{"project_id"}, cols: []string{
-		"project_id", "seq", "valid_from", "valid_to", "code", "region_code", "province", "city", "county",
-		"domain", "status", "owner_org", "year", "approved_budget", "spent", "reported_percent"}}
-	summaryMilestones = history{table: "summary_milestones", key: []string{"milestone_id"}, cols: []string{
-		"milestone_id", "seq", "valid_from", "valid_to", "project_id", "name", "weight", "planned_date", "achieved_date"}}
-	summaryIndicators = history{table: "summary_indicators", key: []string{"indicator_id"}, cols: []string{
-		"indicator_id", "seq", "valid_from", "valid_to", "project_id", "baseline", "target", "target_date",
-		"latest_value", "latest_date"}}
-)
+// The history table of the project stream: a project's versions, with its milestones and
+// indicators.
+var summaryProjects = history{table: "summary_projects", key: []string{"project_id"}, cols: []string{
+	"project_id", "seq", "valid_from", "valid_to", "code", "region_code", "province", "city", "county",
+	"domain", "status", "owner_org", "year", "approved_budget", "spent", "reported_percent",
+	"ms_id", "ms_name", "ms_weight", "ms_planned", "ms_achieved",
+	"ind_id", "ind_baseline", "ind_target", "ind_target_date", "ind_latest", "ind_latest_date"}}
+
+// at is the SQL expression of array col with element i (an SQL expression) replaced by v.
+func at(col, i, v string) string {
+	return fmt.Sprintf("%[1]s[:%[2]s - 1] || %[3]s || %[1]s[%[2]s + 1:]", col, i, v)
+}
 
 // summaryProjectEvents are the project events that change a figure of the summary.
 var summaryProjectEvents = eventTypes(
@@ -109,25 +110,26 @@ func applySummaryProject(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded
 	case *domain.BudgetRevisionApproved:
 		return project(assigns("approved_budget", "$3::bigint"), e.NewBudget)
 	case *domain.MilestonePlanned:
-		_, err := tx.Exec(ctx, `INSERT INTO summary_milestones (milestone_id, seq, valid_from, project_id, name, weight, planned_date)
-			VALUES ($1,$2,$3,$4,$5,$6,$7)`, e.MilestoneID, rec.Version, rec.RecordedAt, e.ProjectID, e.Name, e.Weight, e.PlannedDate.Time())
-		return err
+		return project(assigns("ms_id", "ms_id || $3::uuid", "ms_name", "ms_name || $4::text", "ms_weight", "ms_weight || $5::integer",
+			"ms_planned", "ms_planned || $6::date", "ms_achieved", "ms_achieved || NULL::date"),
+			e.MilestoneID, e.Name, e.Weight, e.PlannedDate.Time())
 	case *domain.MilestoneRescheduled:
-		return summaryMilestones.must(ctx, tx, rec, []any{e.MilestoneID}, assigns("planned_date", "$3::date"), e.NewDate.Time())
+		return project(assigns("ms_planned", at("ms_planned", "array_position(ms_id, $3::uuid)", "$4::date")), e.MilestoneID, e.NewDate.Time())
 	case *domain.MilestoneAchieved:
-		return summaryMilestones.must(ctx, tx, rec, []any{e.MilestoneID}, assigns("achieved_date", "$3::date"), e.AchievedOn.Time())
+		return project(assigns("ms_achieved", at("ms_achieved", "array_position(ms_id, $3::uuid)", "$4::date")), e.MilestoneID, e.AchievedOn.Time())
 	case *domain.IndicatorDefined:
-		_, err := tx.Exec(ctx, `INSERT INTO summary_indicators (indicator_id, seq, valid_from, project_id, baseline, target, target_date)
-			VALUES ($1,$2,$3,$4,$5::numeric,$6::numeric,$7)`, e.IndicatorID, rec.Version, rec.RecordedAt, e.ProjectID,
-			e.Baseline.String(), e.Target.String(), e.TargetDate.Time())
-		return err
+		return project(assigns("ind_id", "ind_id || $3::uuid", "ind_baseline", "ind_baseline || $4::numeric",
+			"ind_target", "ind_target || $5::numeric", "ind_target_date", "ind_target_date || $6::date",
+			"ind_latest", "ind_latest || NULL::numeric", "ind_latest_date", "ind_latest_date || NULL::date"),
+			e.IndicatorID, e.Baseline.String(), e.Target.String(), e.TargetDate.Time())
 	case *domain.IndicatorMeasured:
 		// The latest value is the one measured last; of two on the same day, the one recorded last
 		// (the same rule as indicator_view).
-		return summaryIndicators.must(ctx, tx, rec, []any{e.IndicatorID}, assigns(
-			"latest_value", "CASE WHEN latest_date IS NULL OR latest_date <= $3::date THEN $4::numeric ELSE latest_value END",
-			"latest_date", "CASE WHEN latest_date IS NULL OR latest_date <= $3::date THEN $3::date ELSE latest_date END"),
-			e.MeasuredOn.Time(), e.Value.String())
+		const i, newer = "array_position(ind_id, $3::uuid)", "coalesce(ind_latest_date[array_position(ind_id, $3::uuid)] <= $4::date, true)"
+		return project(assigns(
+			"ind_latest", at("ind_latest", i, "CASE WHEN "+newer+" THEN $5::numeric ELSE ind_latest["+i+"] END"),
+			"ind_latest_date", at("ind_latest_date", i, "CASE WHEN "+newer+" THEN $4::date ELSE ind_latest_date["+i+"] END")),
+			e.IndicatorID, e.MeasuredOn.Time(), e.Value.String())
 	}
 	return nil
 }

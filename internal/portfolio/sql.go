@@ -136,7 +136,9 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 	q1 := `WITH p AS MATERIALIZED (
 	SELECT sp.project_id, sp.code, sp.province, sp.city, sp.county, sp.domain, sp.status, sp.owner_org, sp.year,
 	       sp.approved_budget AS bac, sp.spent AS ac, sp.reported_percent AS rep,
-	       sp.status NOT IN ('REJECTED', 'CANCELLED', 'EVALUATED') AS live
+	       sp.status NOT IN ('REJECTED', 'CANCELLED', 'EVALUATED') AS live,
+	       sp.ms_id, sp.ms_name, sp.ms_weight, sp.ms_planned, sp.ms_achieved,
+	       sp.ind_baseline, sp.ind_target, sp.ind_target_date, sp.ind_latest
 	FROM summary_projects sp WHERE ` + s.valid("sp") + and(pf) + `
 ), a AS MATERIALIZED (
 	SELECT sa.project_id, sa.fund_id, sa.support_mode, sa.step, sa.step_since, sa.approved, sa.disbursed, sa.recovered, sa.cancelled
@@ -146,13 +148,13 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 	UNION ALL
 	SELECT ` + distinct + `true, p.project_id` + prefixComma(empty) + ` FROM p` + join + `
 ), pr AS MATERIALIZED (
-	-- Per project, its milestones and indicators looked up by index (the current or as-of versions).
+	-- Per project, its milestones and indicators from its row's arrays.
 	SELECT x.*,
 	       CASE WHEN NOT x.live THEN NULL
 	            WHEN x.worst > 30 OR (x.pv100 > 0 AND x.ev100 * 10 < x.pv100 * 8) OR (x.ac > 0 AND x.ev100 < x.ac * 80) THEN 'R'
 	            WHEN x.overdue > 0 OR (x.pv100 > 0 AND x.ev100 * 10 < x.pv100 * 9) OR (x.ac > 0 AND x.ev100 < x.ac * 90) THEN 'A'
 	            ELSE 'G' END AS rag
-	FROM (SELECT p.*,
+	FROM (SELECT p.project_id, p.code, p.live, p.bac, p.ac, p.ms_id, p.ms_name, p.ms_planned, p.ms_achieved,
 	             p.bac::numeric * coalesce(m.plan, 0) AS pv100,
 	             p.bac::numeric * p.rep AS ev100,
 	             CASE WHEN p.live THEN coalesce(m.overdue, 0) ELSE 0 END AS overdue,
@@ -161,20 +163,21 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 	             i.att_sum, i.att_n
 	      FROM p
 	      CROSS JOIN LATERAL (
-	          SELECT sum(sm.weight) FILTER (WHERE sm.planned_date <= $2) AS plan,
-	                 count(*) FILTER (WHERE sm.achieved_date IS NULL AND sm.planned_date < $2) AS overdue,
-	                 max($2 - sm.planned_date) FILTER (WHERE sm.achieved_date IS NULL AND sm.planned_date < $2) AS worst
-	          FROM summary_milestones sm WHERE sm.project_id = p.project_id AND ` + s.valid("sm") + `) m
+	          SELECT sum(u.weight) FILTER (WHERE u.planned <= $2) AS plan,
+	                 count(*) FILTER (WHERE u.achieved IS NULL AND u.planned < $2) AS overdue,
+	                 max($2 - u.planned) FILTER (WHERE u.achieved IS NULL AND u.planned < $2) AS worst
+	          FROM unnest(p.ms_weight, p.ms_planned, p.ms_achieved) AS u(weight, planned, achieved)) m
 	      CROSS JOIN LATERAL (
-	          SELECT count(*) AS n, count(v.latest_value) AS measured,
+	          SELECT count(*) AS n, count(v.latest) AS measured,
 	                 count(*) FILTER (WHERE v.attained) AS attained,
 	                 count(*) FILTER (WHERE NOT v.attained AND v.target_date < $2) AS missed,
 	                 sum(v.att) AS att_sum, count(v.att) AS att_n
-	          FROM (SELECT si.latest_value, si.target_date,
-	                       coalesce((si.target >= si.baseline AND si.latest_value >= si.target)
-	                             OR (si.target < si.baseline AND si.latest_value <= si.target), false) AS attained,
-	                       (si.latest_value - si.baseline) * 100 / nullif(si.target - si.baseline, 0) AS att
-	                FROM summary_indicators si WHERE si.project_id = p.project_id AND ` + s.valid("si") + `) v) i) x
+	          FROM (SELECT u.latest, u.target_date,
+	                       coalesce((u.target >= u.baseline AND u.latest >= u.target)
+	                             OR (u.target < u.baseline AND u.latest <= u.target), false) AS attained,
+	                       (u.latest - u.baseline) * 100 / nullif(u.target - u.baseline, 0) AS att
+	                FROM unnest(p.ind_baseline, p.ind_target, p.ind_target_date, p.ind_latest)
+	                     AS u(baseline, target, target_date, latest)) v) i) x
 ), proj AS (
 	SELECT ` + groupBy + `, count(*) AS n, sum(pr.bac) AS bac, sum(pr.ac) AS ac, sum(pr.pv100) AS pv100, sum(pr.ev100) AS ev100,
 	       count(*) FILTER (WHERE pr.rag = 'R') AS red, count(*) FILTER (WHERE pr.rag = 'A') AS amber,
@@ -196,9 +199,10 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 ), ov AS MATERIALIZED (
 	-- The most overdue milestones of each project that has any (the first to be listed).
 	SELECT pr.project_id, sm.milestone_id, sm.name, sm.planned_date FROM pr
-	CROSS JOIN LATERAL (SELECT sm.milestone_id, sm.name, sm.planned_date FROM summary_milestones sm
-	    WHERE sm.project_id = pr.project_id AND ` + s.valid("sm") + ` AND sm.achieved_date IS NULL AND sm.planned_date < $2
-	    ORDER BY sm.planned_date, sm.name, sm.milestone_id LIMIT ` + fmt.Sprint(MaxOverdueListed) + `) sm
+	CROSS JOIN LATERAL (SELECT u.milestone_id, u.name, u.planned_date
+	    FROM unnest(pr.ms_id, pr.ms_name, pr.ms_planned, pr.ms_achieved) AS u(milestone_id, name, planned_date, achieved_date)
+	    WHERE u.achieved_date IS NULL AND u.planned_date < $2
+	    ORDER BY u.planned_date, u.name, u.milestone_id LIMIT ` + fmt.Sprint(MaxOverdueListed) + `) sm
 	WHERE pr.overdue > 0
 ), worst AS (
 	SELECT ` + "o.total" + sel("o.", kcols) + `, json_agg(json_build_object('projectId', o.project_id, 'code', o.code,
