@@ -3,11 +3,14 @@ package projections_test
 import (
 	"context"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/smartcity/portfolio/domain"
 	"github.com/smartcity/portfolio/internal/app"
+	"github.com/smartcity/portfolio/internal/eventstore"
 )
 
 // measurer sets up 50 projects (40 under construction with an indicator) and returns a command
@@ -34,9 +37,9 @@ func measurer(b *testing.B, e *env, svc *app.Service) func() (app.Outcome, error
 		targets = append(targets, t)
 	}
 	today := svc.Today()
-	n := int64(0)
+	var count atomic.Int64
 	return func() (app.Outcome, error) {
-		n++
+		n := count.Add(1)
 		t := targets[int(n)%len(targets)]
 		return svc.OnProject(ctx, app.Request{Actor: owner}, "RecordMeasurement", t.project, n, app.Ref{}, func(p *domain.Project, a domain.Actor) ([]domain.Event, error) {
 			return p.RecordMeasurement(a, domain.RecordMeasurement{IndicatorID: t.indicator, MeasuredOn: today, Value: domain.QuantityOf(600000 + n), Today: today})
@@ -100,4 +103,144 @@ func BenchmarkCommandReadYourWrites(b *testing.B) {
 	}
 	b.StopTimer()
 	reportPercentiles(b, "command", took)
+}
+
+// BenchmarkProjectionLagAtHalfRate: the lag of BenchmarkProjectionLag, but while commands arrive
+// at half the maximum write rate. The maximum is measured first: 8 writers running commands back
+// to back for 2 s, without waiting for the read models. Then b.N commands are issued by 8 writers
+// at half that rate (a ticker hands out the slots), and one monitor reads every read model's
+// offset once a millisecond: a command's lag is the time from its commit until every read model
+// has passed its position (so the figures include up to 1 ms of polling granularity).
+func BenchmarkProjectionLagAtHalfRate(b *testing.B) {
+	const writers = 8
+	e := newEnv(b, true)
+	cmd := measurer(b, e, e.svc)
+	ctx := context.Background()
+
+	var done atomic.Int64
+	stop := time.Now().Add(2 * time.Second)
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(stop) {
+				if _, err := cmd(); err != nil {
+					b.Error(err)
+					return
+				}
+				done.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	maxRate := float64(done.Load()) / 2
+	rate := maxRate / 2
+	// One more command, begun after every earlier one committed: once it is projected, so are they.
+	last, err := cmd()
+	if err != nil {
+		b.Fatal(err)
+	}
+	waitFor(b, e.runner, last.Position)
+
+	type pending struct {
+		pos       eventstore.Position
+		committed time.Time
+	}
+	var mu sync.Mutex
+	var waiting []pending
+	lags := make([]time.Duration, 0, b.N)
+	var names []string
+	for _, p := range e.runner.Projectors() {
+		names = append(names, p.Name())
+	}
+	monitorDone := make(chan struct{})
+	allIssued := make(chan struct{})
+	go func() {
+		defer close(monitorDone)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for range tick.C {
+			// The lowest position every read model has passed.
+			var low eventstore.Position
+			rows, err := e.db.Pool.Query(ctx, `SELECT last_processed_transaction_id::text::numeric, offset_acked
+				FROM events_offsets WHERE consumer_group = ANY($1)`, names)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			n := 0
+			for rows.Next() {
+				var p eventstore.Position
+				if err := rows.Scan(&p.TxID, &p.Offset); err != nil {
+					b.Error(err)
+					return
+				}
+				if n == 0 || p.TxID < low.TxID || (p.TxID == low.TxID && p.Offset < low.Offset) {
+					low = p
+				}
+				n++
+			}
+			if rows.Err() != nil || n != len(names) {
+				b.Errorf("offsets of %d read models, want %d: %v", n, len(names), rows.Err())
+				return
+			}
+			now := time.Now()
+			mu.Lock()
+			kept := waiting[:0]
+			for _, w := range waiting {
+				if w.pos.TxID < low.TxID || (w.pos.TxID == low.TxID && w.pos.Offset <= low.Offset) {
+					lags = append(lags, now.Sub(w.committed))
+				} else {
+					kept = append(kept, w)
+				}
+			}
+			waiting = kept
+			left := len(waiting)
+			mu.Unlock()
+			select {
+			case <-allIssued:
+				if left == 0 {
+					return
+				}
+			default:
+			}
+		}
+	}()
+
+	slots := make(chan struct{})
+	b.ResetTimer()
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range slots {
+				out, err := cmd()
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				mu.Lock()
+				waiting = append(waiting, pending{out.Position, time.Now()})
+				mu.Unlock()
+			}
+		}()
+	}
+	tick := time.NewTicker(time.Duration(float64(time.Second) / rate))
+	for i := 0; i < b.N; i++ {
+		<-tick.C
+		slots <- struct{}{}
+	}
+	tick.Stop()
+	close(slots)
+	wg.Wait()
+	close(allIssued)
+	<-monitorDone
+	b.StopTimer()
+	if len(lags) != b.N {
+		b.Fatalf("measured %d lags of %d commands", len(lags), b.N)
+	}
+	reportPercentiles(b, "lag", lags)
+	b.ReportMetric(maxRate, "max-commands/s")
+	b.ReportMetric(rate, "paced-commands/s")
 }
