@@ -32,6 +32,13 @@ func MustDate(s string) Date {
 	return d
 }
 
+// ChinaTime is China Standard Time, the calendar of the people who use the portfolio: "today"
+// and the end of an as-of day are China's.
+var ChinaTime = time.FixedZone("CST", 8*60*60)
+
+// DateInChina is the calendar date in China at the instant t.
+func DateInChina(t time.Time) Date { return DateOf(t.In(ChinaTime)) }
+
 // DateOf is the calendar date of t in t's location.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()

@@ -17,13 +17,10 @@ import (
 // office, leadership and administrators all; anyone else (experts) none. Hidden arrangements are
 // absent rather than FORBIDDEN, as funding applications are.
 func pppScope(a domain.Actor) readmodel.Scope {
-	switch a.Role {
-	case domain.RoleFinance, domain.RoleOffice, domain.RoleLeadership, domain.RoleAdmin:
-		return readmodel.Scope{All: true}
-	case domain.RoleOwner:
-		return readmodel.Scope{OwnerOrg: a.OrgID}
+	if a.Role == domain.RoleExpert {
+		return readmodel.Scope{}
 	}
-	return readmodel.Scope{}
+	return applicationScope(a)
 }
 
 // pppScopeOf is the request's actor's PPP scope.

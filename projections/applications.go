@@ -31,17 +31,7 @@ func (Applications) Handles(streamType, _ string) bool {
 // Apply implements Projector.
 func (Applications) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
 	id := strings.TrimPrefix(rec.StreamID, domain.ApplicationStreamID(""))
-	set := func(assignments string, args ...any) error {
-		if assignments != "" {
-			assignments += ", "
-		}
-		tag, err := tx.Exec(ctx, `UPDATE application_view SET `+assignments+`updated_at = $1, version = $2 WHERE id = $3`,
-			append([]any{rec.RecordedAt, rec.Version, id}, args...)...)
-		if err == nil && tag.RowsAffected() != 1 {
-			err = fmt.Errorf("application %s is not in application_view", id)
-		}
-		return err
-	}
+	set := rowSetter(ctx, tx, rec, "application_view", "application", id)
 	// status moves the application to a new status and restarts its waiting clock.
 	status := func(s domain.ApplicationStatus, assignments string, args ...any) error {
 		a := `status = $4, status_since = $1`

@@ -2,7 +2,6 @@ package projections
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -27,17 +26,7 @@ func (Funds) Handles(streamType, _ string) bool { return streamType == domain.Fu
 // Apply implements Projector.
 func (Funds) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
 	id := strings.TrimPrefix(rec.StreamID, domain.FundStreamID(""))
-	set := func(assignments string, args ...any) error {
-		if assignments != "" {
-			assignments += ", "
-		}
-		tag, err := tx.Exec(ctx, `UPDATE fund_view SET `+assignments+`updated_at = $1, version = $2 WHERE id = $3`,
-			append([]any{rec.RecordedAt, rec.Version, id}, args...)...)
-		if err == nil && tag.RowsAffected() != 1 {
-			err = fmt.Errorf("fund %s is not in fund_view", id)
-		}
-		return err
-	}
+	set := rowSetter(ctx, tx, rec, "fund_view", "fund", id)
 	switch e := ev.(type) {
 	case *domain.FundEstablished:
 		modes := make([]string, len(e.SupportModes))

@@ -31,17 +31,7 @@ func (PPPArrangements) Handles(streamType, _ string) bool {
 // Apply implements Projector.
 func (PPPArrangements) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
 	id := strings.TrimPrefix(rec.StreamID, domain.PPPArrangementStreamID(""))
-	set := func(assignments string, args ...any) error {
-		if assignments != "" {
-			assignments += ", "
-		}
-		tag, err := tx.Exec(ctx, `UPDATE ppp_arrangement_view SET `+assignments+`updated_at = $1, version = $2 WHERE id = $3`,
-			append([]any{rec.RecordedAt, rec.Version, id}, args...)...)
-		if err == nil && tag.RowsAffected() != 1 {
-			err = fmt.Errorf("PPP arrangement %s is not in ppp_arrangement_view", id)
-		}
-		return err
-	}
+	set := rowSetter(ctx, tx, rec, "ppp_arrangement_view", "PPP arrangement", id)
 	stage := func(s domain.PPPStage, assignments string, args ...any) error {
 		a := `stage = $4, stage_since = $1`
 		if assignments != "" {

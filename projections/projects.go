@@ -2,7 +2,6 @@ package projections
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -26,20 +25,7 @@ func (Projects) Handles(streamType, _ string) bool { return streamType == domain
 
 // Apply implements Projector.
 func (Projects) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	set := func(assignments string, args ...any) error {
-		if assignments != "" {
-			assignments += ", "
-		}
-		q := `UPDATE project_view SET ` + assignments + `updated_at = $1, version = $2 WHERE id = $3`
-		tag, err := tx.Exec(ctx, q, append([]any{rec.RecordedAt, rec.Version, projectID(rec)}, args...)...)
-		if err != nil {
-			return err
-		}
-		if tag.RowsAffected() != 1 {
-			return fmt.Errorf("project %s is not in project_view", projectID(rec))
-		}
-		return nil
-	}
+	set := rowSetter(ctx, tx, rec, "project_view", "project", projectID(rec))
 	switch e := ev.(type) {
 	case *domain.ProjectProposed:
 		f := e.Funding

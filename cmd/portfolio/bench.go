@@ -94,7 +94,7 @@ func parseBenchFlags(args []string) (benchOptions, error) {
 		return o, fmt.Errorf("--region: %w", err)
 	}
 	if o.asOf == "" {
-		o.asOf = domain.DateOf(time.Now().In(time.FixedZone("CST", 8*60*60))).String()
+		o.asOf = domain.DateInChina(time.Now()).String()
 	} else if _, err := domain.ParseDate(o.asOf); err != nil {
 		return o, fmt.Errorf("--as-of: %w", err)
 	}

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/smartcity/portfolio/domain"
 	"github.com/smartcity/portfolio/internal/app"
 	"github.com/smartcity/portfolio/internal/auth"
@@ -48,19 +46,11 @@ func cmdSeed(ctx context.Context, cfg config, args []string, log *slog.Logger, s
 	if *scale < 0 {
 		return fmt.Errorf("--scale must be positive, got %d", *scale)
 	}
-	db, err := openDatabase(ctx, cfg, log)
+	db, pool, err := openMigrated(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer db.Close(log)
-	// Bring the schema up to date first, as `up` does (a no-op when it is).
-	if err := migrate(ctx, db.URL, log); err != nil {
-		return err
-	}
-	pool, err := pgxpool.New(ctx, db.URL)
-	if err != nil {
-		return err
-	}
 	defer pool.Close()
 	if *scale > 0 {
 		sum, err := seeds.LoadScale(ctx, eventstore.New(pool, log), seeds.ScaleOptions{Projects: *scale, Seed: *seed})
@@ -103,19 +93,11 @@ func cmdRebuild(ctx context.Context, cfg config, args []string, log *slog.Logger
 		}
 		only[a] = true
 	}
-	db, err := openDatabase(ctx, cfg, log)
+	db, pool, err := openMigrated(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer db.Close(log)
-	// Bring the schema up to date first, as `up` does (a no-op when it is).
-	if err := migrate(ctx, db.URL, log); err != nil {
-		return err
-	}
-	pool, err := pgxpool.New(ctx, db.URL)
-	if err != nil {
-		return err
-	}
 	defer pool.Close()
 	var chosen []projections.Projector
 	for _, p := range projections.All() {

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"path/filepath"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/smartcity/portfolio/internal/localpg"
 	"github.com/smartcity/portfolio/migrations"
 )
@@ -35,6 +37,26 @@ func openDatabase(ctx context.Context, cfg config, log *slog.Logger) (*database,
 		return nil, err
 	}
 	return &database{URL: cluster.URL("portfolio"), cluster: cluster}, nil
+}
+
+// openMigrated opens the database as openDatabase does, brings its schema up to date (a no-op when
+// it is) and connects a pool: what the commands that read and write events without serving need.
+// The caller closes the pool, then the database.
+func openMigrated(ctx context.Context, cfg config, log *slog.Logger) (*database, *pgxpool.Pool, error) {
+	db, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := migrate(ctx, db.URL, log); err != nil {
+		db.Close(log)
+		return nil, nil, err
+	}
+	pool, err := pgxpool.New(ctx, db.URL)
+	if err != nil {
+		db.Close(log)
+		return nil, nil, err
+	}
+	return db, pool, nil
 }
 
 // Close stops the local cluster if this process started it; one it found running stays up.

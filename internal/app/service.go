@@ -14,9 +14,6 @@ import (
 	"github.com/smartcity/portfolio/internal/eventstore"
 )
 
-// China Standard Time: the calendar "today" of the people who use the portfolio.
-var chinaTime = time.FixedZone("CST", 8*60*60)
-
 // Waiter blocks until the read models have processed the events up to a position.
 type Waiter interface {
 	WaitFor(ctx context.Context, pos eventstore.Position) error
@@ -47,7 +44,7 @@ func (s *Service) WithClock(now func() time.Time) *Service {
 }
 
 // Today is the current calendar date in China.
-func (s *Service) Today() domain.Date { return domain.DateOf(s.now().In(chinaTime)) }
+func (s *Service) Today() domain.Date { return domain.DateInChina(s.now()) }
 
 // Request is who asks and how: the actor, the request's correlation id, the client's
 // idempotency key and, optionally, the version the client expects the aggregate to be at.

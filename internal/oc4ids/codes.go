@@ -25,9 +25,6 @@ const (
 // Currency of every amount: the portfolio keeps Chinese yuan.
 const currency = "CNY"
 
-// chinaTime is the zone of the portfolio's calendar dates and of "the end of the day" of asOf.
-var chinaTime = time.FixedZone("CST", 8*60*60)
-
 // projectStatus maps the project lifecycle to the closed projectStatus codelist:
 //
 //	PROPOSED, UNDER_REVIEW, RETURNED     identification  (proposed, not yet approved: 立项 pending)
@@ -131,7 +128,7 @@ func dateTime(d domain.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, chinaTime).Format(time.RFC3339)
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, domain.ChinaTime).Format(time.RFC3339)
 }
 
 // instant writes a recorded instant in China time.
@@ -139,5 +136,5 @@ func instant(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(chinaTime).Format(time.RFC3339)
+	return t.In(domain.ChinaTime).Format(time.RFC3339)
 }

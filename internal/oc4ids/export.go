@@ -61,7 +61,7 @@ func New(pool *pgxpool.Pool, cfg Config) *Exporter {
 }
 
 // today is the current calendar day in China.
-func (e *Exporter) today() domain.Date { return portfolio.Today(e.cfg.Now()) }
+func (e *Exporter) today() domain.Date { return domain.DateInChina(e.cfg.Now()) }
 
 // asOfCutoff checks an asOf day as every asOf answer does (portfolio.Cutoff: not after today, not
 // before the day of the first recorded event) and returns the instant its day ends in China

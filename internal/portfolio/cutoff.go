@@ -15,13 +15,10 @@ type Querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
-// Today is the calendar day in China at the instant now.
-func Today(now time.Time) domain.Date { return domain.DateOf(now.In(chinaTime)) }
-
 // EndOfDay is the last instant (to the database's microsecond) of the day in China: what had been
 // recorded by the end of the day is what was recorded at or before it.
 func EndOfDay(d domain.Date) time.Time {
-	return time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, chinaTime).Add(-time.Microsecond)
+	return time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, domain.ChinaTime).Add(-time.Microsecond)
 }
 
 // Cutoff checks an asOf day as the summary does and returns EndOfDay(asOf): a day after today,
@@ -38,7 +35,7 @@ func Cutoff(ctx context.Context, db Querier, asOf, today domain.Date) (time.Time
 	if first == nil {
 		return time.Time{}, invalid("asOf", "no event has been recorded yet")
 	}
-	if f := Today(*first); asOf.Before(f) {
+	if f := domain.DateInChina(*first); asOf.Before(f) {
 		return time.Time{}, invalid("asOf", "%s is before the first recorded event (%s)", asOf, f)
 	}
 	return EndOfDay(asOf), nil

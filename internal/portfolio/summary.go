@@ -14,10 +14,6 @@ import (
 	"github.com/smartcity/portfolio/projections"
 )
 
-// chinaTime is the calendar of the people who read the portfolio: an as-of date ends at midnight
-// China Standard Time.
-var chinaTime = time.FixedZone("CST", 8*60*60)
-
 // Summary answers q. With q.AsOf it reads the versions valid at the end of that day and states the
 // last event recorded by then, so the same question gives the same figures on any later day
 // (asking about today gives what has been recorded so far). Without it, it reads the current
@@ -30,17 +26,16 @@ func (r *Reader) Summary(ctx context.Context, q Query) (*Result, error) {
 		return nil, err
 	}
 	now := r.now()
-	today := domain.DateOf(now.In(chinaTime))
+	today := domain.DateInChina(now)
 	res := &Result{AsOf: today}
 	t := now
 	if q.AsOf != nil {
-		if q.AsOf.After(today) {
-			return nil, invalid("asOf", "%s is after today (%s)", q.AsOf, today)
-		}
-		res.AsOf, res.Historical = *q.AsOf, true
 		// The last instant of the day: versions valid then are what had been recorded by its end.
-		d := q.AsOf.Time()
-		t = time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, chinaTime).Add(-time.Microsecond)
+		cut, err := Cutoff(ctx, r.pool, *q.AsOf, today)
+		if err != nil {
+			return nil, err
+		}
+		res.AsOf, res.Historical, t = *q.AsOf, true, cut
 	}
 	err := pgx.BeginTxFunc(ctx, r.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		// The statement's row estimates over CTEs are loose: JIT compilation, which they would
@@ -68,23 +63,13 @@ func (r *Reader) Summary(ctx context.Context, q Query) (*Result, error) {
 }
 
 // position fills res.Position: for an as-of answer the last event recorded by t and how many
-// there were (refusing a date before the first event); for a current answer the position the
+// there were (Cutoff has checked the date); for a current answer the position the
 // summary read model has reached.
 func (r *Reader) position(ctx context.Context, tx pgx.Tx, res *Result, t time.Time) error {
 	var txid *string
 	var off *int64
 	var at *time.Time
 	if res.Historical {
-		var first *time.Time
-		if err := tx.QueryRow(ctx, `SELECT min(recorded_at) FROM events`).Scan(&first); err != nil {
-			return err
-		}
-		if first == nil {
-			return invalid("asOf", "no event has been recorded yet")
-		}
-		if f := domain.DateOf(first.In(chinaTime)); res.AsOf.Before(f) {
-			return invalid("asOf", "%s is before the first recorded event (%s)", res.AsOf, f)
-		}
 		err := tx.QueryRow(ctx, `SELECT e.transaction_id::text, e."offset", e.recorded_at, c.n
 			FROM (SELECT count(*) AS n FROM events WHERE recorded_at <= $1) c,
 			     LATERAL (SELECT transaction_id, "offset", recorded_at FROM events WHERE recorded_at <= $1
