@@ -23,7 +23,7 @@ func (Summary) Name() string { return "summary.v1" }
 
 // Tables implements Projector.
 func (Summary) Tables() []string {
-	return []string{"summary_projects", "summary_applications",
+	return []string{"summary_projects", "summary_now", "summary_applications",
 		"summary_ppp_budgets", "summary_ppp_obligations", "summary_ppp_rules"}
 }
 

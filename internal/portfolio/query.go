@@ -88,12 +88,24 @@ type Query struct {
 
 // Reader answers summary queries from the summary read model.
 type Reader struct {
-	pool *pgxpool.Pool
-	now  func() time.Time
+	pool    *pgxpool.Pool
+	now     func() time.Time
+	answers *answers // nil: every answer computed afresh
 }
 
-// New returns a reader over the database of pool.
-func New(pool *pgxpool.Pool) *Reader { return &Reader{pool: pool, now: time.Now} }
+// New returns a reader over the database of pool. It keeps the latest answer to each question
+// (MaxCachedAnswers of them) with the position it was computed at, and answers the same question
+// from it while the position has not moved; askers of a question being computed wait for it.
+func New(pool *pgxpool.Pool) *Reader {
+	return &Reader{pool: pool, now: time.Now, answers: newAnswers()}
+}
+
+// Uncached returns a reader that computes every answer (benchmarks of the computation).
+func (r *Reader) Uncached() *Reader {
+	c := *r
+	c.answers = nil
+	return &c
+}
 
 // WithClock sets the clock that decides "now" and "today" (tests).
 func (r *Reader) WithClock(now func() time.Time) *Reader {

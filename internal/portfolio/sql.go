@@ -7,8 +7,8 @@ import (
 	"github.com/smartcity/portfolio/domain"
 )
 
-// statement builds the one SQL statement of a summary. $1 is the instant T whose versions are read
-// (as-of answers) or that waits are measured to, $2 the as-of date D; filter values follow.
+// statement builds the one SQL statement of a summary: its arguments are the instant T whose
+// versions are read ($1, as-of answers only), the as-of date D, then the filter values.
 type statement struct {
 	asOf bool
 	args []any
@@ -26,7 +26,7 @@ func (s *statement) valid(alias string) string {
 	if !s.asOf {
 		return alias + ".valid_to IS NULL"
 	}
-	return fmt.Sprintf("(%[1]s.valid_from <= $1 AND (%[1]s.valid_to IS NULL OR %[1]s.valid_to > $1))", alias)
+	return fmt.Sprintf("(%[1]s.valid_from <= $1 AND (%[1]s.valid_to IS NULL OR %[1]s.valid_to > $1))", alias) // T is $1
 }
 
 // keyExpr is a dimension's group key over p (projects) and a (applications), as text.
@@ -63,8 +63,12 @@ func appColumn(d Dimension) string {
 
 // build writes the summary statement for q. Its rows: the totals first (total = true), then the
 // groups in key order, each with every figure computed.
-func build(q Query, asOf bool, t, d any) (string, []any) {
-	s := &statement{asOf: asOf, args: []any{t, d}}
+func build(q Query, asOf bool, t, date any) (string, []any) {
+	s := &statement{asOf: asOf}
+	if asOf {
+		s.arg(t)
+	}
+	d := s.arg(date) + "::date"
 	f := q.Filter
 	var pf, af []string
 	if f.Region != "" {
@@ -133,85 +137,86 @@ func build(q Query, asOf bool, t, d any) (string, []any) {
 	}
 	using := "total" + sel("", kcols)
 
-	q1 := `WITH p AS MATERIALIZED (
+	// The projects: a current answer reads summary_now (one narrow row per project), an as-of
+	// answer the history's versions valid at T. Both carry the figures derived from the milestones
+	// and indicators when the version was written (migration 00006), evaluated here for the date
+	// D with width_bucket: the number of sorted dates <= its argument.
+	src := "summary_now sp WHERE true"
+	if asOf {
+		src = "summary_projects sp WHERE " + s.valid("sp")
+	}
+	q1 := `WITH p0 AS (
 	SELECT sp.project_id, sp.code, sp.province, sp.city, sp.county, sp.domain, sp.status, sp.owner_org, sp.year,
 	       sp.approved_budget AS bac, sp.spent AS ac, sp.reported_percent AS rep,
+	       coalesce(sp.ms_plan_cum[width_bucket(` + d + `, sp.ms_plan_dates)], 0) AS plan,
 	       sp.status NOT IN ('REJECTED', 'CANCELLED', 'EVALUATED') AS live,
-	       sp.ms_id, sp.ms_name, sp.ms_weight, sp.ms_planned, sp.ms_achieved,
-	       sp.ind_baseline, sp.ind_target, sp.ind_target_date, sp.ind_latest
-	FROM summary_projects sp WHERE ` + s.valid("sp") + and(pf) + `
+	       sp.ms_open_dates[1] AS first_open, width_bucket(` + d + ` - 1, sp.ms_open_dates) AS open_before,
+	       sp.ind_count, sp.ind_measured, sp.ind_attained, width_bucket(` + d + ` - 1, sp.ind_open_dates) AS ind_missed,
+	       sp.ind_att_sum, sp.ind_att_n
+	FROM ` + src + and(pf) + `
+), p AS MATERIALIZED (
+	-- Per project: PV and EV times 100 (BAC × planned weight, BAC × reported %), overdue
+	-- milestones, and the rating. The rating's ratios are compared in integers: with BAC > 0,
+	-- SPI = planned weight / reported %, and CPI = EV / AC.
+	SELECT p0.project_id, p0.code, p0.province, p0.city, p0.county, p0.domain, p0.status, p0.owner_org, p0.year, p0.live,
+	       p0.bac, p0.ac, p0.bac * p0.plan AS pv100, p0.bac * p0.rep AS ev100,
+	       CASE WHEN p0.live THEN p0.open_before ELSE 0 END AS overdue,
+	       CASE WHEN p0.live THEN p0.first_open END AS first_open,
+	       CASE WHEN NOT p0.live THEN NULL
+	            WHEN p0.first_open < ` + d + ` - 30 OR (p0.bac > 0 AND p0.plan > 0 AND p0.rep * 10 < p0.plan * 8)
+	                 OR (p0.ac > 0 AND p0.bac * p0.rep < p0.ac * 80) THEN 'R'
+	            WHEN p0.open_before > 0 OR (p0.bac > 0 AND p0.plan > 0 AND p0.rep * 10 < p0.plan * 9)
+	                 OR (p0.ac > 0 AND p0.bac * p0.rep < p0.ac * 90) THEN 'A'
+	            ELSE 'G' END AS rag,
+	       p0.ind_count, p0.ind_measured, p0.ind_attained, p0.ind_missed, p0.ind_att_sum, p0.ind_att_n
+	FROM p0
 ), a AS MATERIALIZED (
 	SELECT sa.project_id, sa.fund_id, sa.support_mode, sa.step, sa.step_since, sa.approved, sa.disbursed, sa.recovered, sa.cancelled
-	FROM summary_applications sa WHERE ` + s.valid("sa") + ` AND sa.project_id IN (SELECT project_id FROM p)` + and(af) + `
+	FROM summary_applications sa JOIN p USING (project_id) WHERE ` + s.valid("sa") + and(af) + `
 ), pk AS MATERIALIZED (
-	SELECT ` + distinct + `false AS total, p.project_id` + prefixComma(kexprs) + ` FROM p` + join + `
+	-- Each project with its group's keys and figures, and again for the totals (total = true,
+	-- empty keys).
+	SELECT ` + distinct + `false AS total` + prefixComma(kexprs) + `, p.* FROM p` + join + `
 	UNION ALL
-	SELECT ` + distinct + `true, p.project_id` + prefixComma(empty) + ` FROM p` + join + `
-), pr AS MATERIALIZED (
-	-- Per project, its milestones and indicators from its row's arrays.
-	SELECT x.*,
-	       CASE WHEN NOT x.live THEN NULL
-	            WHEN x.worst > 30 OR (x.pv100 > 0 AND x.ev100 * 10 < x.pv100 * 8) OR (x.ac > 0 AND x.ev100 < x.ac * 80) THEN 'R'
-	            WHEN x.overdue > 0 OR (x.pv100 > 0 AND x.ev100 * 10 < x.pv100 * 9) OR (x.ac > 0 AND x.ev100 < x.ac * 90) THEN 'A'
-	            ELSE 'G' END AS rag
-	FROM (SELECT p.project_id, p.code, p.live, p.bac, p.ac, p.ms_id, p.ms_name, p.ms_planned, p.ms_achieved,
-	             p.bac::numeric * coalesce(m.plan, 0) AS pv100,
-	             p.bac::numeric * p.rep AS ev100,
-	             CASE WHEN p.live THEN coalesce(m.overdue, 0) ELSE 0 END AS overdue,
-	             CASE WHEN p.live THEN coalesce(m.worst, 0) ELSE 0 END AS worst,
-	             i.n AS ind_n, i.measured AS ind_measured, i.attained AS ind_attained, i.missed AS ind_missed,
-	             i.att_sum, i.att_n
-	      FROM p
-	      CROSS JOIN LATERAL (
-	          SELECT sum(u.weight) FILTER (WHERE u.planned <= $2) AS plan,
-	                 count(*) FILTER (WHERE u.achieved IS NULL AND u.planned < $2) AS overdue,
-	                 max($2 - u.planned) FILTER (WHERE u.achieved IS NULL AND u.planned < $2) AS worst
-	          FROM unnest(p.ms_weight, p.ms_planned, p.ms_achieved) AS u(weight, planned, achieved)) m
-	      CROSS JOIN LATERAL (
-	          SELECT count(*) AS n, count(v.latest) AS measured,
-	                 count(*) FILTER (WHERE v.attained) AS attained,
-	                 count(*) FILTER (WHERE NOT v.attained AND v.target_date < $2) AS missed,
-	                 sum(v.att) AS att_sum, count(v.att) AS att_n
-	          FROM (SELECT u.latest, u.target_date,
-	                       coalesce((u.target >= u.baseline AND u.latest >= u.target)
-	                             OR (u.target < u.baseline AND u.latest <= u.target), false) AS attained,
-	                       (u.latest - u.baseline) * 100 / nullif(u.target - u.baseline, 0) AS att
-	                FROM unnest(p.ind_baseline, p.ind_target, p.ind_target_date, p.ind_latest)
-	                     AS u(baseline, target, target_date, latest)) v) i) x
+	SELECT ` + distinct + `true` + prefixComma(empty) + `, p.* FROM p` + join + `
 ), proj AS (
-	SELECT ` + groupBy + `, count(*) AS n, sum(pr.bac) AS bac, sum(pr.ac) AS ac, sum(pr.pv100) AS pv100, sum(pr.ev100) AS ev100,
-	       count(*) FILTER (WHERE pr.rag = 'R') AS red, count(*) FILTER (WHERE pr.rag = 'A') AS amber,
-	       count(*) FILTER (WHERE pr.rag = 'G') AS green, count(*) FILTER (WHERE pr.rag IS NULL) AS unrated,
-	       sum(pr.overdue) AS overdue, sum(pr.ind_n) AS ind_n, sum(pr.ind_measured) AS ind_measured,
-	       sum(pr.ind_attained) AS ind_attained, sum(pr.ind_missed) AS ind_missed,
-	       round(sum(pr.att_sum) / nullif(sum(pr.att_n), 0), 2)::text AS avg_att
-	FROM pk JOIN pr USING (project_id) GROUP BY ` + groupBy + `
+	SELECT ` + groupBy + `, count(*) AS n, sum(pk.bac) AS bac, sum(pk.ac) AS ac, sum(pk.pv100) AS pv100, sum(pk.ev100) AS ev100,
+	       count(*) FILTER (WHERE pk.rag = 'R') AS red, count(*) FILTER (WHERE pk.rag = 'A') AS amber,
+	       count(*) FILTER (WHERE pk.rag = 'G') AS green, count(*) FILTER (WHERE pk.rag IS NULL) AS unrated,
+	       sum(pk.overdue) AS overdue, sum(pk.ind_count) AS ind_n, sum(pk.ind_measured) AS ind_measured,
+	       sum(pk.ind_attained) AS ind_attained, sum(pk.ind_missed) AS ind_missed,
+	       round(sum(pk.ind_att_sum) / nullif(sum(pk.ind_att_n), 0), 2)::text AS avg_att
+	FROM pk GROUP BY ` + groupBy + `
 ), money AS (
 	SELECT ` + groupBy + `, sum(a.approved) AS funded, sum(a.approved - a.disbursed - a.cancelled) AS reserved,
 	       sum(a.disbursed - a.recovered) AS disbursed
 	FROM pk ` + appJoin + ` GROUP BY ` + groupBy + `
 ), waits AS (
-	SELECT ` + "w.total" + sel("w.", kcols) + `, json_agg(json_build_object('step', w.step, 'count', w.n, 'since', w.since,
-	       'days', floor(extract(epoch FROM $1::timestamptz - w.since) / 86400)) ORDER BY w.step) AS steps
+	SELECT ` + "w.total" + sel("w.", kcols) + `, json_agg(json_build_object('step', w.step, 'count', w.n, 'since', w.since) ORDER BY w.step) AS steps
 	FROM (SELECT ` + groupBy + `, a.step, count(*) AS n, min(a.step_since) AS since
 	      FROM pk ` + appJoin + ` WHERE a.step IS NOT NULL GROUP BY ` + groupBy + `, a.step) w
 	GROUP BY ` + "w.total" + sel("w.", kcols) + `
-), ov AS MATERIALIZED (
-	-- The most overdue milestones of each project that has any (the first to be listed).
-	SELECT pr.project_id, sm.milestone_id, sm.name, sm.planned_date FROM pr
-	CROSS JOIN LATERAL (SELECT u.milestone_id, u.name, u.planned_date
-	    FROM unnest(pr.ms_id, pr.ms_name, pr.ms_planned, pr.ms_achieved) AS u(milestone_id, name, planned_date, achieved_date)
-	    WHERE u.achieved_date IS NULL AND u.planned_date < $2
-	    ORDER BY u.planned_date, u.name, u.milestone_id LIMIT ` + fmt.Sprint(MaxOverdueListed) + `) sm
-	WHERE pr.overdue > 0
+), firsts AS (
+	-- The projects of each group with the earliest overdue milestones (by that date, then code):
+	-- the group's most overdue milestones are among theirs, as each of them has one at least as
+	-- overdue as any milestone of a project ranked after them.
+	SELECT f.* FROM (SELECT ` + groupBy + `, pk.project_id, pk.code,
+	       row_number() OVER (PARTITION BY ` + groupBy + ` ORDER BY pk.first_open, pk.code) AS rn
+	       FROM pk WHERE pk.first_open < ` + d + `) f
+	WHERE f.rn <= ` + fmt.Sprint(MaxOverdueListed) + `
 ), worst AS (
 	SELECT ` + "o.total" + sel("o.", kcols) + `, json_agg(json_build_object('projectId', o.project_id, 'code', o.code,
 	       'milestoneId', o.milestone_id, 'name', o.name, 'plannedDate', o.planned_date, 'days', o.days)
 	       ORDER BY o.days DESC, o.code, o.name, o.milestone_id) AS list
-	FROM (SELECT ` + groupBy + `, pk.project_id, pr.code, sm.milestone_id, sm.name, sm.planned_date, $2 - sm.planned_date AS days,
-	             row_number() OVER (PARTITION BY ` + groupBy + ` ORDER BY $2 - sm.planned_date DESC, pr.code, sm.name, sm.milestone_id) AS rn
-	      FROM pk JOIN ov AS sm USING (project_id) JOIN pr USING (project_id)) o
-	WHERE o.rn <= ` + fmt.Sprint(MaxOverdueListed) + `
+	FROM (SELECT f.*, m.milestone_id, m.name, m.planned_date, ` + d + ` - m.planned_date AS days,
+	             row_number() OVER (PARTITION BY ` + "f.total" + sel("f.", kcols) + `
+	                                ORDER BY m.planned_date, f.code, m.name, m.milestone_id) AS mrn
+	      FROM firsts f
+	      CROSS JOIN LATERAL (SELECT u.milestone_id, u.name, u.planned_date
+	          FROM summary_projects h, unnest(h.ms_id, h.ms_name, h.ms_planned, h.ms_achieved) AS u(milestone_id, name, planned_date, achieved_date)
+	          WHERE h.project_id = f.project_id AND ` + s.valid("h") + ` AND u.achieved_date IS NULL AND u.planned_date < ` + d + `
+	          ORDER BY u.planned_date, u.name, u.milestone_id LIMIT ` + fmt.Sprint(MaxOverdueListed) + `) m) o
+	WHERE o.mrn <= ` + fmt.Sprint(MaxOverdueListed) + `
 	GROUP BY ` + "o.total" + sel("o.", kcols) + `
 )
 SELECT proj.total` + sel("proj.", kcols) + `, proj.n, proj.bac, proj.ac,

@@ -27,16 +27,38 @@ func (r *Reader) Summary(ctx context.Context, q Query) (*Result, error) {
 	}
 	now := r.now()
 	today := domain.DateInChina(now)
-	res := &Result{AsOf: today}
-	t := now
+	asOf, historical, t := today, false, now
 	if q.AsOf != nil {
 		// The last instant of the day: versions valid then are what had been recorded by its end.
 		cut, err := Cutoff(ctx, r.pool, *q.AsOf, today)
 		if err != nil {
 			return nil, err
 		}
-		res.AsOf, res.Historical, t = *q.AsOf, true, cut
+		asOf, historical, t = *q.AsOf, true, cut
 	}
+	compute := func() (*Result, error) { return r.compute(ctx, q, asOf, historical, t) }
+	var res *Result
+	var err error
+	if r.answers == nil || (historical && !asOf.Before(today)) {
+		// Today's history is still being written: an answer as of today is computed each time.
+		res, err = compute()
+	} else {
+		var pos mark
+		if pos, err = r.probe(ctx, historical, t); err != nil {
+			return nil, err
+		}
+		res, err = r.answers.get(ctx, question(q, asOf, historical), pos, compute)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return res.waitingTo(t), nil
+}
+
+// compute computes the answer to q for the date asOf, in one read-only repeatable-read
+// transaction: from the history as of t when historical, else from the current read model.
+func (r *Reader) compute(ctx context.Context, q Query, asOf domain.Date, historical bool, t time.Time) (*Result, error) {
+	res := &Result{AsOf: asOf, Historical: historical}
 	err := pgx.BeginTxFunc(ctx, r.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		// The statement's row estimates over CTEs are loose: JIT compilation, which they would
 		// trigger, costs seconds and saves nothing here; the sorts fit in memory.
@@ -47,7 +69,7 @@ func (r *Reader) Summary(ctx context.Context, q Query) (*Result, error) {
 			return err
 		}
 		sql, args := build(q, res.Historical, t, res.AsOf.Time())
-		if err := readGroups(ctx, tx, sql, args, q, res); err != nil {
+		if err := readGroups(ctx, tx, sql, args, q, res, t); err != nil {
 			return err
 		}
 		var regions []string
@@ -102,7 +124,7 @@ func (r *Reader) position(ctx context.Context, tx pgx.Tx, res *Result, t time.Ti
 	return nil
 }
 
-func readGroups(ctx context.Context, tx pgx.Tx, sql string, args []any, q Query, res *Result) error {
+func readGroups(ctx context.Context, tx pgx.Tx, sql string, args []any, q Query, res *Result, t time.Time) error {
 	rows, err := tx.Query(ctx, sql, args...)
 	if err != nil {
 		return err
@@ -128,7 +150,7 @@ func readGroups(ctx context.Context, tx pgx.Tx, sql string, args []any, q Query,
 			return err
 		}
 		ev.AC = g.Spent
-		if err := decodeSteps(steps, &g); err != nil {
+		if err := decodeSteps(steps, &g, t); err != nil {
 			return err
 		}
 		if err := decodeWorst(worst, &g); err != nil {
@@ -152,18 +174,20 @@ func readGroups(ctx context.Context, tx pgx.Tx, sql string, args []any, q Query,
 	return nil
 }
 
-func decodeSteps(b []byte, g *Group) error {
+// decodeSteps reads the waiting steps; each oldest wait is measured in whole days to t (the
+// end of the asOf day, or now).
+func decodeSteps(b []byte, g *Group, t time.Time) error {
 	var steps []struct {
 		Step  string    `json:"step"`
 		Count int       `json:"count"`
 		Since time.Time `json:"since"`
-		Days  int       `json:"days"`
 	}
 	if err := json.Unmarshal(b, &steps); err != nil {
 		return fmt.Errorf("decode waiting steps: %w", err)
 	}
 	for _, s := range steps {
-		g.Waiting = append(g.Waiting, StepWait{Step: s.Step, Count: s.Count, OldestSince: s.Since.UTC(), OldestWaitDays: s.Days})
+		g.Waiting = append(g.Waiting, StepWait{Step: s.Step, Count: s.Count, OldestSince: s.Since.UTC(),
+			OldestWaitDays: waitDays(s.Since, t)})
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -224,9 +225,13 @@ func TestAnAsOfAnswerStaysTheSameAfterMoreEventsAreRecorded(t *testing.T) {
 	f.project(f.p2, office, func(p *domain.Project, a domain.Actor) ([]domain.Event, error) {
 		return p.Reject(a, domain.RejectProject{Reason: "重复建设"})
 	})
-	after := f.summary(q)
-	if g, w := jsonOf(t, after), jsonOf(t, before); g != w {
-		t.Fatalf("the same as-of question changed:\n got %s\nwant %s", g, w)
+	// Asked again, and computed again (not the kept answer): the same.
+	for _, r := range []*portfolio.Reader{f.reader, f.reader.Uncached()} {
+		after, err := r.Summary(context.Background(), q)
+		must(t, err)
+		if g, w := jsonOf(t, after), jsonOf(t, before); g != w {
+			t.Fatalf("the same as-of question changed:\n got %s\nwant %s", g, w)
+		}
 	}
 	// The current answer does see them.
 	if now := f.summary(portfolio.Query{}); now.Totals.Spent != yuan(310_000) || now.Totals.Rating.NotRated != 1 {
@@ -286,5 +291,55 @@ func TestBadQueriesAreRefused(t *testing.T) {
 				t.Fatalf("got %v, want a validation error", err)
 			}
 		})
+	}
+}
+
+// A kept answer is served while the read model stands at the position it was computed at, to
+// every asker at once by one computation, and never after an event has moved the position.
+func TestAnswersAreKeptUntilAnEventMovesThePosition(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	q := portfolio.Query{GroupBy: []portfolio.Dimension{portfolio.ByCounty}}
+	before := portfolio.Computations(f.reader)
+
+	// Sixteen askers at once: one computation, sixteen equal answers, equal to a fresh computation.
+	const askers = 16
+	got := make([]string, askers)
+	var wg sync.WaitGroup
+	for i := range askers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := f.reader.Summary(ctx, q)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			got[i] = jsonOf(t, r)
+		}()
+	}
+	wg.Wait()
+	if n := portfolio.Computations(f.reader) - before; n != 1 {
+		t.Fatalf("%d askers of one question at one position caused %d computations, want 1", askers, n)
+	}
+	fresh, err := f.reader.Uncached().Summary(ctx, q)
+	must(t, err)
+	for i, g := range got {
+		if g != jsonOf(t, fresh) {
+			t.Fatalf("asker %d got\n%s\nwant (computed afresh)\n%s", i, g, jsonOf(t, fresh))
+		}
+	}
+
+	// An event moves the position: the next answer is computed again and shows it.
+	f.project(f.p1, owner, func(p *domain.Project, a domain.Actor) ([]domain.Event, error) {
+		return p.RecordExpenditure(a, domain.RecordExpenditure{SpentOn: f.svc.Today(), Amount: domain.Yuan(5_000), Category: "EQUIPMENT", Description: "追加", Today: f.svc.Today()})
+	})
+	after := f.summary(q)
+	if n := portfolio.Computations(f.reader) - before; n != 2 {
+		t.Fatalf("after an event: %d computations in all, want 2", n)
+	}
+	if after.Totals.Spent != fresh.Totals.Spent+yuan(5_000) || after.Position == fresh.Position {
+		t.Fatalf("after an event the answer shows spent %s at %+v, want %s at a new position (was %+v)",
+			after.Totals.Spent, after.Position, fresh.Totals.Spent+yuan(5_000), fresh.Position)
 	}
 }
