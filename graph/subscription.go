@@ -74,7 +74,7 @@ func subscribe[T any](ctx context.Context, broker *live.Broker, filter func(live
 	if broker == nil {
 		return nil, errors.New("live updates are not configured")
 	}
-	sub, err := broker.Subscribe(filter)
+	sub, err := broker.Subscribe(ctx, filter)
 	if err != nil {
 		return nil, err
 	}

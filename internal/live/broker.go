@@ -116,21 +116,27 @@ type Subscription struct {
 	C      <-chan Notice
 	ch     chan Notice
 	filter func(Notice) bool
+	from   eventstore.Position // the head when it was made: events up to it are not its
 	b      *Broker
 	err    error // set under b.mu before ch is closed
 }
 
 // Subscribe registers a filter. It runs on the broker's goroutine for every notice, so it must
-// be quick and must not block. The subscription gets every accepted notice of the events the
-// broker reads from now on.
-func (b *Broker) Subscribe(filter func(Notice) bool) (*Subscription, error) {
+// be quick and must not block. The subscription gets every accepted notice of the events
+// committed after it was made: not those committed before, even when the broker, busy or
+// waiting for an older transaction, reads them only afterwards.
+func (b *Broker) Subscribe(ctx context.Context, filter func(Notice) bool) (*Subscription, error) {
+	from, err := head(ctx, b.pool)
+	if err != nil {
+		return nil, err
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
 		return nil, ErrClosed
 	}
 	ch := make(chan Notice, b.cfg.Buffer)
-	s := &Subscription{C: ch, ch: ch, filter: filter, b: b}
+	s := &Subscription{C: ch, ch: ch, filter: filter, from: from, b: b}
 	b.subs[s] = struct{}{}
 	return s, nil
 }
@@ -248,8 +254,9 @@ func (b *Broker) read(ctx context.Context, pos eventstore.Position) ([]eventstor
 func (b *Broker) fanOut(n Notice) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	p := n.Event.Position
 	for s := range b.subs {
-		if !s.filter(n) {
+		if p.TxID < s.from.TxID || (p.TxID == s.from.TxID && p.Offset <= s.from.Offset) || !s.filter(n) {
 			continue
 		}
 		select {

@@ -41,8 +41,8 @@ func TestASlowSubscriberIsDroppedWithoutHoldingUpTheOthers(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := func(live.Notice) bool { return true }
-	slow, _ := b.Subscribe(all)
-	fast, _ := b.Subscribe(all)
+	slow, _ := b.Subscribe(context.Background(), all)
+	fast, _ := b.Subscribe(context.Background(), all)
 	if b.Subscribers() != 2 {
 		t.Fatalf("%d subscribers", b.Subscribers())
 	}
@@ -68,7 +68,7 @@ func TestASlowSubscriberIsDroppedWithoutHoldingUpTheOthers(t *testing.T) {
 	if _, open := <-fast.C; open || !errors.Is(fast.Err(), live.ErrClosed) {
 		t.Errorf("after Close: open %v, err %v", open, fast.Err())
 	}
-	if _, err := b.Subscribe(all); !errors.Is(err, live.ErrClosed) {
+	if _, err := b.Subscribe(context.Background(), all); !errors.Is(err, live.ErrClosed) {
 		t.Errorf("subscribe after Close: %v", err)
 	}
 	fast.Close() // harmless after the broker ended it
