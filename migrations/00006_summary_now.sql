@@ -1,7 +1,7 @@
 -- +goose Up
 -- Read model "summary", for speed: what the summary computes per project from the milestone and
--- indicator arrays is derived once per version, when the version is written, as sorted date
--- arrays that a summary evaluates for its date D with width_bucket (a binary search: the number
+-- indicator arrays is derived once per version, when the version is written (a trigger), as sorted
+-- date arrays that a summary evaluates for its date D with width_bucket (a binary search: the number
 -- of elements <= D), and the current version of every project is copied into summary_now, a
 -- narrow table of one row per project, so that a current summary reads a few pages of one small
 -- table instead of scattered rows of the history.
@@ -12,24 +12,6 @@
 --   most overdue since  = ms_open_dates[1]
 --   missed indicators   = width_bucket(D - 1, ind_open_dates)              (not attained, target date < D)
 
--- The planned dates in order, and the weight planned up to and including each.
--- +goose StatementBegin
-CREATE FUNCTION summary_plan_dates(planned date[]) RETURNS date[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN ARRAY(SELECT u.d FROM unnest(planned) WITH ORDINALITY AS u(d, i) WHERE u.d IS NOT NULL ORDER BY u.d, u.i);
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE FUNCTION summary_plan_cum(planned date[], weight integer[]) RETURNS integer[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN ARRAY(SELECT (sum(u.w) OVER (ORDER BY u.d, u.i ROWS UNBOUNDED PRECEDING))::integer
-                 FROM unnest(planned, weight) WITH ORDINALITY AS u(d, w, i) WHERE u.d IS NOT NULL ORDER BY u.d, u.i);
--- +goose StatementEnd
--- The planned dates of the milestones not achieved, in order.
--- +goose StatementBegin
-CREATE FUNCTION summary_open_dates(planned date[], achieved date[]) RETURNS date[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN ARRAY(SELECT u.d FROM unnest(planned, achieved) AS u(d, a) WHERE u.a IS NULL AND u.d IS NOT NULL ORDER BY u.d);
--- +goose StatementEnd
 -- Whether an indicator's latest value has reached its target, in the target's direction from the
 -- baseline (false while not measured).
 -- +goose StatementBegin
@@ -37,46 +19,50 @@ CREATE FUNCTION summary_attained(baseline numeric, target numeric, latest numeri
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN coalesce((target >= baseline AND latest >= target) OR (target < baseline AND latest <= target), false);
 -- +goose StatementEnd
--- How many indicators are measured and attained; the sum and count of the attainment percentages.
--- +goose StatementBegin
-CREATE FUNCTION summary_ind_measured(latest numeric[]) RETURNS integer
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN (SELECT count(u.l) FROM unnest(latest) AS u(l));
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE FUNCTION summary_ind_attained(baseline numeric[], target numeric[], latest numeric[]) RETURNS integer
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN (SELECT count(*) FILTER (WHERE summary_attained(u.b, u.t, u.l))
-            FROM unnest(baseline, target, latest) AS u(b, t, l));
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE FUNCTION summary_ind_att_sum(baseline numeric[], target numeric[], latest numeric[]) RETURNS numeric
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN (SELECT sum((u.l - u.b) * 100 / nullif(u.t - u.b, 0)) FROM unnest(baseline, target, latest) AS u(b, t, l));
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE FUNCTION summary_ind_att_n(baseline numeric[], target numeric[], latest numeric[]) RETURNS integer
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN (SELECT count((u.l - u.b) * 100 / nullif(u.t - u.b, 0)) FROM unnest(baseline, target, latest) AS u(b, t, l));
--- +goose StatementEnd
--- The target dates of the indicators not attained, in order.
--- +goose StatementBegin
-CREATE FUNCTION summary_ind_open_dates(baseline numeric[], target numeric[], target_date date[], latest numeric[]) RETURNS date[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN ARRAY(SELECT u.d FROM unnest(baseline, target, target_date, latest) AS u(b, t, d, l)
-                 WHERE NOT summary_attained(u.b, u.t, u.l) AND u.d IS NOT NULL ORDER BY u.d);
--- +goose StatementEnd
 
 ALTER TABLE summary_projects
-    ADD COLUMN ms_plan_dates  date[]    GENERATED ALWAYS AS (summary_plan_dates(ms_planned)) STORED,
-    ADD COLUMN ms_plan_cum    integer[] GENERATED ALWAYS AS (summary_plan_cum(ms_planned, ms_weight)) STORED,
-    ADD COLUMN ms_open_dates  date[]    GENERATED ALWAYS AS (summary_open_dates(ms_planned, ms_achieved)) STORED,
-    ADD COLUMN ind_count      integer   GENERATED ALWAYS AS (cardinality(ind_id)) STORED,
-    ADD COLUMN ind_measured   integer   GENERATED ALWAYS AS (summary_ind_measured(ind_latest)) STORED,
-    ADD COLUMN ind_attained   integer   GENERATED ALWAYS AS (summary_ind_attained(ind_baseline, ind_target, ind_latest)) STORED,
-    ADD COLUMN ind_att_sum    numeric   GENERATED ALWAYS AS (summary_ind_att_sum(ind_baseline, ind_target, ind_latest)) STORED,
-    ADD COLUMN ind_att_n      integer   GENERATED ALWAYS AS (summary_ind_att_n(ind_baseline, ind_target, ind_latest)) STORED,
-    ADD COLUMN ind_open_dates date[]    GENERATED ALWAYS AS (summary_ind_open_dates(ind_baseline, ind_target, ind_target_date, ind_latest)) STORED;
+    ADD COLUMN ms_plan_dates  date[],    -- the planned dates in order
+    ADD COLUMN ms_plan_cum    integer[], -- the weight planned up to and including each
+    ADD COLUMN ms_open_dates  date[],    -- the planned dates of the milestones not achieved, in order
+    ADD COLUMN ind_count      integer,   -- indicators defined
+    ADD COLUMN ind_measured   integer,   -- ... with a measurement
+    ADD COLUMN ind_attained   integer,   -- ... whose latest value has reached the target
+    ADD COLUMN ind_att_sum    numeric,   -- the sum of the attainment percentages (NULL: none)
+    ADD COLUMN ind_att_n      integer,   -- how many attainment percentages there are
+    ADD COLUMN ind_open_dates date[];    -- the target dates of the indicators not attained, in order
+
+-- The derived columns are computed when a version is written: on insert, and on an update that
+-- changes the milestone or indicator arrays (or finds them not derived yet). A PL/pgSQL trigger,
+-- not generated columns: its statements' plans are kept for the session, where a generated
+-- column's SQL function plans its body again in every statement that writes a row.
+-- +goose StatementBegin
+CREATE FUNCTION summary_projects_derive() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' OR NEW.ms_plan_dates IS NULL OR NEW.ms_planned IS DISTINCT FROM OLD.ms_planned
+       OR NEW.ms_weight IS DISTINCT FROM OLD.ms_weight OR NEW.ms_achieved IS DISTINCT FROM OLD.ms_achieved THEN
+        SELECT coalesce(array_agg(m.d ORDER BY m.d, m.i), '{}'), coalesce(array_agg(m.c ORDER BY m.d, m.i), '{}'),
+               coalesce(array_agg(m.d ORDER BY m.d, m.i) FILTER (WHERE m.a IS NULL), '{}')
+        INTO NEW.ms_plan_dates, NEW.ms_plan_cum, NEW.ms_open_dates
+        FROM (SELECT u.d, u.i, u.a, (sum(u.w) OVER (ORDER BY u.d, u.i ROWS UNBOUNDED PRECEDING))::integer AS c
+              FROM unnest(NEW.ms_planned, NEW.ms_weight, NEW.ms_achieved) WITH ORDINALITY AS u(d, w, a, i)
+              WHERE u.d IS NOT NULL) m;
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW.ind_count IS NULL OR NEW.ind_baseline IS DISTINCT FROM OLD.ind_baseline
+       OR NEW.ind_target IS DISTINCT FROM OLD.ind_target OR NEW.ind_target_date IS DISTINCT FROM OLD.ind_target_date
+       OR NEW.ind_latest IS DISTINCT FROM OLD.ind_latest THEN
+        SELECT count(*), count(v.l), count(*) FILTER (WHERE v.ok), sum(v.att), count(v.att),
+               coalesce(array_agg(v.d ORDER BY v.d) FILTER (WHERE NOT v.ok AND v.d IS NOT NULL), '{}')
+        INTO NEW.ind_count, NEW.ind_measured, NEW.ind_attained, NEW.ind_att_sum, NEW.ind_att_n, NEW.ind_open_dates
+        FROM (SELECT u.l, u.d, summary_attained(u.b, u.t, u.l) AS ok, (u.l - u.b) * 100 / nullif(u.t - u.b, 0) AS att
+              FROM unnest(NEW.ind_baseline, NEW.ind_target, NEW.ind_target_date, NEW.ind_latest) AS u(b, t, d, l)) v;
+    END IF;
+    RETURN NEW;
+END $$;
+-- +goose StatementEnd
+CREATE TRIGGER summary_projects_derive BEFORE INSERT OR UPDATE ON summary_projects
+    FOR EACH ROW EXECUTE FUNCTION summary_projects_derive();
+-- Derive them for the versions already there.
+UPDATE summary_projects SET ms_plan_dates = NULL;
 
 -- The current version of each project, narrow: no names, ids or raw arrays (a summary that lists
 -- overdue milestones reads them from the history row of the few projects it lists). Updated in
@@ -138,16 +124,10 @@ FROM summary_projects WHERE valid_to IS NULL;
 DROP TRIGGER summary_now_copy ON summary_projects;
 DROP FUNCTION summary_now_copy();
 DROP TABLE summary_now;
+DROP TRIGGER summary_projects_derive ON summary_projects;
+DROP FUNCTION summary_projects_derive();
 ALTER TABLE summary_projects
     DROP COLUMN ms_plan_dates, DROP COLUMN ms_plan_cum, DROP COLUMN ms_open_dates, DROP COLUMN ind_count,
     DROP COLUMN ind_measured, DROP COLUMN ind_attained, DROP COLUMN ind_att_sum, DROP COLUMN ind_att_n,
     DROP COLUMN ind_open_dates;
-DROP FUNCTION summary_ind_open_dates(numeric[], numeric[], date[], numeric[]);
-DROP FUNCTION summary_ind_att_n(numeric[], numeric[], numeric[]);
-DROP FUNCTION summary_ind_att_sum(numeric[], numeric[], numeric[]);
-DROP FUNCTION summary_ind_attained(numeric[], numeric[], numeric[]);
-DROP FUNCTION summary_ind_measured(numeric[]);
 DROP FUNCTION summary_attained(numeric, numeric, numeric);
-DROP FUNCTION summary_open_dates(date[], date[]);
-DROP FUNCTION summary_plan_cum(date[], integer[]);
-DROP FUNCTION summary_plan_dates(date[]);
