@@ -138,6 +138,9 @@ func (r *Runner) catchUpBatch(ctx context.Context) (int, error) {
 	}
 	var n int
 	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
+		if err := planFresh(ctx, tx); err != nil {
+			return err
+		}
 		if err := lockOffsets(ctx, tx, names); err != nil {
 			return err
 		}
@@ -199,6 +202,16 @@ func (r *Runner) catchUpBatch(ctx context.Context) (int, error) {
 		return n, fmt.Errorf("catch up: %w", err)
 	}
 	return n, nil
+}
+
+// planFresh makes every statement of tx planned for its arguments and the tables' size at that
+// moment (plan_cache_mode = force_custom_plan): a catch-up or rebuild fills tables that may have
+// been empty when it began, and a generic plan cached then would scan them whole for every event.
+func planFresh(ctx context.Context, tx pgx.Tx) error {
+	if _, err := tx.Exec(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+		return fmt.Errorf("plan_cache_mode: %w", err)
+	}
+	return nil
 }
 
 // lockOffsets makes sure each consumer group has its offset row and locks them all, in name

@@ -41,6 +41,9 @@ func (r *Runner) rebuild(ctx context.Context, ps []Projector) (int, error) {
 		}
 	}
 	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
+		if err := planFresh(ctx, tx); err != nil {
+			return err
+		}
 		if err := lockOffsets(ctx, tx, names); err != nil {
 			return err
 		}

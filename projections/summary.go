@@ -3,6 +3,7 @@ package projections
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -69,8 +70,14 @@ type assign struct {
 // next makes the next version of one row of h, keyed by key, shaped by rec: the current version
 // is closed at rec.RecordedAt and a copy with the assignments applied becomes current, all in one
 // statement. A current version recorded at the same instant or later (the same command's earlier
-// event) is changed in place instead, so no empty interval is left. $1 is the instant, $2 the
+// event) is changed in place instead, so no empty interval is left: the copy takes its
+// valid_from and replaces it (ON CONFLICT on the key and valid_from). $1 is the instant, $2 the
 // stream version, $3… the args, then the key values. It returns whether a current version existed.
+//
+// It is an INSERT that changes one row whenever the row exists, so catch-up and rebuild can
+// pipeline it (pipeTx); they plan it for its arguments on every call (plan_cache_mode =
+// force_custom_plan, see planFresh), as a rebuild starts from truncated tables and a generic plan
+// cached while a table was tiny would scan it whole for every event once it has grown.
 func (h history) next(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, key []any, set []assign, args ...any) (bool, error) {
 	n := 3 + len(args)
 	where := make([]string, len(h.key))
@@ -79,16 +86,15 @@ func (h history) next(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, k
 	}
 	cond := strings.Join(where, " AND ") + " AND valid_to IS NULL"
 	exprs := map[string]string{"seq": "$2"}
-	sets := []string{"seq = $2"}
 	for _, a := range set {
 		exprs[a.col] = a.expr
-		sets = append(sets, a.col+" = "+a.expr)
 	}
 	sel := make([]string, len(h.cols))
+	var update []string
 	for i, c := range h.cols {
 		switch e, ok := exprs[c]; {
 		case c == "valid_from":
-			sel[i] = "$1::timestamptz"
+			sel[i] = "greatest($1::timestamptz, valid_from)"
 		case c == "valid_to":
 			sel[i] = "NULL::timestamptz"
 		case ok:
@@ -96,24 +102,22 @@ func (h history) next(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, k
 		default:
 			sel[i] = c
 		}
+		if c != "valid_from" && !slices.Contains(h.key, c) {
+			update = append(update, c+" = excluded."+c)
+		}
 	}
 	q := `WITH cur AS (SELECT * FROM ` + h.table + ` WHERE ` + cond + `),
-		closed AS (UPDATE ` + h.table + ` SET valid_to = $1 WHERE ` + cond + ` AND valid_from < $1 RETURNING 1),
-		same AS (UPDATE ` + h.table + ` SET ` + strings.Join(sets, ", ") + ` WHERE ` + cond + ` AND valid_from >= $1 RETURNING 1),
-		ins AS (INSERT INTO ` + h.table + ` (` + strings.Join(h.cols, ", ") + `) SELECT ` + strings.Join(sel, ", ") + ` FROM cur WHERE valid_from < $1 RETURNING 1)
-		SELECT (SELECT count(*) FROM same) + (SELECT count(*) FROM ins)`
-	// Planned for these arguments on every call (an unnamed statement), never a cached generic
-	// plan: a rebuild starts from truncated tables, and a plan cached while a table was tiny would
-	// scan it whole for every event once it has grown.
-	all := append(append([]any{pgx.QueryExecModeExec, rec.RecordedAt, rec.Version}, args...), key...)
-	var changed int
-	if err := tx.QueryRow(ctx, q, all...).Scan(&changed); err != nil {
+		closed AS (UPDATE ` + h.table + ` SET valid_to = $1 WHERE ` + cond + ` AND valid_from < $1)
+		INSERT INTO ` + h.table + ` (` + strings.Join(h.cols, ", ") + `) SELECT ` + strings.Join(sel, ", ") + ` FROM cur
+		ON CONFLICT (` + strings.Join(h.key, ", ") + `, valid_from) DO UPDATE SET ` + strings.Join(update, ", ")
+	tag, err := tx.Exec(ctx, q, append(append([]any{rec.RecordedAt, rec.Version}, args...), key...)...)
+	if err != nil {
 		return false, fmt.Errorf("next version in %s: %w", h.table, err)
 	}
-	if changed > 1 {
+	if changed := tag.RowsAffected(); changed > 1 {
 		return false, fmt.Errorf("%s holds %d current versions of %v", h.table, changed, key)
 	}
-	return changed == 1, nil
+	return tag.RowsAffected() == 1, nil
 }
 
 // must is next for a row that has to exist.
