@@ -38,6 +38,23 @@ type Projector interface {
 	Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error
 }
 
+// Finisher is a Projector with work to do once per transaction, after its events are applied
+// and before the transaction commits (e.g. folding what its triggers logged into aggregates, so
+// that rows many events change are updated once per transaction).
+type Finisher interface {
+	Finish(ctx context.Context, tx pgx.Tx) error
+}
+
+// finish runs p's Finish when it has one.
+func finish(ctx context.Context, tx pgx.Tx, p Projector) error {
+	if f, ok := p.(Finisher); ok {
+		if err := f.Finish(ctx, tx); err != nil {
+			return fmt.Errorf("%s: finish: %w", p.Name(), err)
+		}
+	}
+	return nil
+}
+
 // Config tunes the subscribers.
 type Config struct {
 	// PollInterval is how often an idle subscriber looks for events written by other processes;
@@ -201,7 +218,11 @@ func (r *Runner) handle(p Projector, msg *message.Message) error {
 	if _, err := tx.Exec(ctx, "SAVEPOINT projection_event"); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
-	if err := applyOnce(ctx, tx, p, rec); err != nil {
+	err = applyOnce(ctx, tx, p, rec)
+	if err == nil {
+		err = finish(ctx, tx, p)
+	}
+	if err != nil {
 		if _, rbErr := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT projection_event"); rbErr != nil {
 			return errors.Join(err, fmt.Errorf("roll back to savepoint: %w", rbErr))
 		}

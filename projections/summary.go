@@ -24,8 +24,15 @@ func (Summary) Name() string { return "summary.v1" }
 
 // Tables implements Projector.
 func (Summary) Tables() []string {
-	return []string{"summary_projects", "summary_now", "summary_applications",
+	return []string{"summary_projects", "summary_now", "summary_region_days", "summary_region_waits", "summary_region_log", "summary_applications",
 		"summary_ppp_budgets", "summary_ppp_obligations", "summary_ppp_rules"}
+}
+
+// Finish implements Finisher: the region aggregates' changes, logged by triggers as the
+// summary's rows change, are folded in once per transaction (migration 00007).
+func (Summary) Finish(ctx context.Context, tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `SELECT summary_region_fold()`)
+	return err
 }
 
 // Handles implements Projector.

@@ -91,6 +91,8 @@ type Reader struct {
 	pool    *pgxpool.Pool
 	now     func() time.Time
 	answers *answers // nil: every answer computed afresh
+	// projectByProject: no answer from the regions' pre-aggregates (tests compare the two).
+	projectByProject bool
 }
 
 // New returns a reader over the database of pool. It keeps the latest answer to each question

@@ -135,7 +135,6 @@ func build(q Query, asOf bool, t, date any) (string, []any) {
 	if len(appConds) > 0 {
 		appJoin += " AND " + strings.Join(appConds, " AND ")
 	}
-	using := "total" + sel("", kcols)
 
 	// The projects: a current answer reads summary_now (one narrow row per project), an as-of
 	// answer the history's versions valid at T. Both carry the figures derived from the milestones
@@ -204,12 +203,29 @@ func build(q Query, asOf bool, t, date any) (string, []any) {
 	       row_number() OVER (PARTITION BY ` + groupBy + ` ORDER BY pk.first_open, pk.code) AS rn
 	       FROM pk WHERE pk.first_open < ` + d + `) f
 	WHERE f.rn <= ` + fmt.Sprint(MaxOverdueListed) + `
-), worst AS (
-	SELECT ` + "o.total" + sel("o.", kcols) + `, json_agg(json_build_object('projectId', o.project_id, 'code', o.code,
+` + worstAndFinal(s, q, kcols, d)
+	return q1, s.args
+}
+
+// worstAndFinal ends a summary statement whose CTEs proj (the projects' figures per group), money,
+// waits and firsts (the projects of each group with the earliest overdue milestones) are written:
+// the most overdue milestones of each group and the statement's rows, totals first, then the
+// groups in key order.
+func worstAndFinal(s *statement, q Query, kcols []string, d string) string {
+	sel := func(prefix string) string {
+		out := ""
+		for _, c := range kcols {
+			out += ", " + prefix + c
+		}
+		return out
+	}
+	using := "total" + sel("")
+	return `), worst AS (
+	SELECT o.total` + sel("o.") + `, json_agg(json_build_object('projectId', o.project_id, 'code', o.code,
 	       'milestoneId', o.milestone_id, 'name', o.name, 'plannedDate', o.planned_date, 'days', o.days)
 	       ORDER BY o.days DESC, o.code, o.name, o.milestone_id) AS list
 	FROM (SELECT f.*, m.milestone_id, m.name, m.planned_date, ` + d + ` - m.planned_date AS days,
-	             row_number() OVER (PARTITION BY ` + "f.total" + sel("f.", kcols) + `
+	             row_number() OVER (PARTITION BY f.total` + sel("f.") + `
 	                                ORDER BY m.planned_date, f.code, m.name, m.milestone_id) AS mrn
 	      FROM firsts f
 	      CROSS JOIN LATERAL (SELECT u.milestone_id, u.name, u.planned_date
@@ -217,9 +233,9 @@ func build(q Query, asOf bool, t, date any) (string, []any) {
 	          WHERE h.project_id = f.project_id AND ` + s.valid("h") + ` AND u.achieved_date IS NULL AND u.planned_date < ` + d + `
 	          ORDER BY u.planned_date, u.name, u.milestone_id LIMIT ` + fmt.Sprint(MaxOverdueListed) + `) m) o
 	WHERE o.mrn <= ` + fmt.Sprint(MaxOverdueListed) + `
-	GROUP BY ` + "o.total" + sel("o.", kcols) + `
+	GROUP BY o.total` + sel("o.") + `
 )
-SELECT proj.total` + sel("proj.", kcols) + `, proj.n, proj.bac, proj.ac,
+SELECT proj.total` + sel("proj.") + `, proj.n, proj.bac, proj.ac,
        coalesce(money.funded, 0), coalesce(money.reserved, 0), coalesce(money.disbursed, 0),
        round(coalesce(money.disbursed, 0)::numeric / nullif(money.funded, 0), 4)::text,
        round(proj.ac::numeric / nullif(proj.bac, 0), 4)::text,
@@ -237,9 +253,8 @@ FROM proj
 LEFT JOIN money USING (` + using + `)
 LEFT JOIN waits USING (` + using + `)
 LEFT JOIN worst USING (` + using + `)
-ORDER BY proj.total DESC` + sel("proj.", kcols) + `
+ORDER BY proj.total DESC` + sel("proj.") + `
 LIMIT ` + s.arg(limitOf(q)+1)
-	return q1, s.args
 }
 
 func prefixComma(xs []string) string {

@@ -61,14 +61,19 @@ func (r *Reader) compute(ctx context.Context, q Query, asOf domain.Date, histori
 	res := &Result{AsOf: asOf, Historical: historical}
 	err := pgx.BeginTxFunc(ctx, r.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		// The statement's row estimates over CTEs are loose: JIT compilation, which they would
-		// trigger, costs seconds and saves nothing here; the sorts fit in memory.
-		if _, err := tx.Exec(ctx, `SET LOCAL jit = off; SET LOCAL work_mem = '32MB'`); err != nil {
+		// trigger, costs seconds and saves nothing here; the sorts fit in memory. No parallel
+		// workers: on a few cores, concurrent summaries each starting workers only queue behind
+		// one another (measured: a region answer 63 ms with workers, p50 2.6 s at 16 clients).
+		if _, err := tx.Exec(ctx, `SET LOCAL jit = off; SET LOCAL work_mem = '32MB'; SET LOCAL max_parallel_workers_per_gather = 0`); err != nil {
 			return err
 		}
 		if err := r.position(ctx, tx, res, t); err != nil {
 			return err
 		}
 		sql, args := build(q, res.Historical, t, res.AsOf.Time())
+		if !res.Historical && !r.projectByProject && byRegion(q) {
+			sql, args = buildByRegion(q, res.AsOf.Time())
+		}
 		if err := readGroups(ctx, tx, sql, args, q, res, t); err != nil {
 			return err
 		}
