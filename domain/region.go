@@ -102,6 +102,22 @@ func (r Region) Path() []Region {
 	return append(out, r)
 }
 
+// Levels is r's province, city and county: the codes on its path at each level, empty above r's
+// own level (a city has no county).
+func (r Region) Levels() (province, city, county RegionCode) {
+	for _, p := range r.Path() {
+		switch p.Level {
+		case RegionProvince:
+			province = p.Code
+		case RegionCity:
+			city = p.Code
+		case RegionCounty:
+			county = p.Code
+		}
+	}
+	return province, city, county
+}
+
 // Within reports whether r is the region code or lies inside it.
 func (r Region) Within(code RegionCode) bool {
 	if r.Code == code {

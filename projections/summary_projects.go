@@ -41,18 +41,15 @@ func regionPath(code domain.RegionCode) (province string, city, county *string, 
 	if !ok {
 		return "", nil, nil, fmt.Errorf("region %s is not in the catalogue", code)
 	}
-	for _, p := range r.Path() {
-		c := string(p.Code)
-		switch p.Level {
-		case domain.RegionProvince:
-			province = c
-		case domain.RegionCity:
-			city = &c
-		case domain.RegionCounty:
-			county = &c
+	p, c, k := r.Levels()
+	orNull := func(code domain.RegionCode) *string {
+		if code == "" {
+			return nil
 		}
+		s := string(code)
+		return &s
 	}
-	return province, city, county, nil
+	return string(p), orNull(c), orNull(k), nil
 }
 
 func applySummaryProject(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {

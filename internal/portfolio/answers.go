@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/eventstore"
 	"github.com/smartcity/portfolio/projections"
 )
 
@@ -36,18 +37,12 @@ type answers struct {
 
 // answer is one question's answer, or its computation under way (done open).
 type answer struct {
-	probe mark // the position seen before computing
-	got   mark // the position the answer states (set when done)
+	probe eventstore.Position // the position seen before computing
+	got   eventstore.Position // the position the answer states (set when done)
 	used  uint64
 	done  chan struct{}
 	res   *Result
 	err   error
-}
-
-// mark is an event position: the transaction id and offset of the last event.
-type mark struct {
-	txid uint64
-	off  int64
 }
 
 func newAnswers() *answers { return &answers{entries: map[string]*answer{}} }
@@ -55,7 +50,7 @@ func newAnswers() *answers { return &answers{entries: map[string]*answer{}} }
 // get returns the answer to the question key at position pos: the kept one if it was computed
 // at pos, else the one being computed by another asker at pos, else compute's (kept for the
 // next askers). A failed computation is not kept; its waiters compute for themselves.
-func (c *answers) get(ctx context.Context, key string, pos mark, compute func() (*Result, error)) (*Result, error) {
+func (c *answers) get(ctx context.Context, key string, pos eventstore.Position, compute func() (*Result, error)) (*Result, error) {
 	c.mu.Lock()
 	c.seq++
 	if e, ok := c.entries[key]; ok && (e.probe == pos || e.got == pos) {
@@ -81,7 +76,7 @@ func (c *answers) get(ctx context.Context, key string, pos mark, compute func() 
 	c.mu.Lock()
 	e.res, e.err = res, err
 	if err == nil {
-		e.got = mark{res.Position.TransactionID, res.Position.Offset}
+		e.got = eventstore.Position{TxID: res.Position.TransactionID, Offset: res.Position.Offset}
 	} else if c.entries[key] == e {
 		delete(c.entries, key)
 	}
@@ -120,33 +115,30 @@ func question(q Query, d domain.Date, historical bool) string {
 
 // probe reads the position an answer would be computed at, cheaply: for a current answer the
 // position the summary read model has reached, for an as-of answer the last event recorded by t.
-func (r *Reader) probe(ctx context.Context, historical bool, t time.Time) (mark, error) {
+func (r *Reader) probe(ctx context.Context, historical bool, t time.Time) (eventstore.Position, error) {
 	var txid *string
 	var off *int64
 	var err error
 	if historical {
-		err = r.pool.QueryRow(ctx, `SELECT transaction_id::text, "offset" FROM events WHERE recorded_at <= $1
-			ORDER BY recorded_at DESC, transaction_id DESC, "offset" DESC LIMIT 1`, t).Scan(&txid, &off)
+		err = r.pool.QueryRow(ctx, `SELECT transaction_id::text, "offset" FROM (`+lastEventBy+`) e`, t).Scan(&txid, &off)
 	} else {
 		err = r.pool.QueryRow(ctx, `SELECT last_processed_transaction_id::text, offset_acked FROM events_offsets
 			WHERE consumer_group = $1`, projections.Summary{}.Name()).Scan(&txid, &off)
 	}
 	if errors.Is(err, pgx.ErrNoRows) {
-		return mark{}, nil
+		return eventstore.Position{}, nil
 	}
 	if err != nil {
-		return mark{}, fmt.Errorf("portfolio summary position: %w", err)
+		return eventstore.Position{}, fmt.Errorf("portfolio summary position: %w", err)
 	}
-	var m mark
-	if txid != nil {
-		if m.txid, err = strconv.ParseUint(*txid, 10, 64); err != nil {
-			return mark{}, err
-		}
+	var pos eventstore.Position
+	if pos.TxID, err = parseTxID(txid); err != nil {
+		return eventstore.Position{}, err
 	}
 	if off != nil {
-		m.off = *off
+		pos.Offset = *off
 	}
-	return m, nil
+	return pos, nil
 }
 
 // waitingTo returns res with every oldest wait measured in whole days to t: a kept current

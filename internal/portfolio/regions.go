@@ -3,8 +3,6 @@ package portfolio
 import (
 	"fmt"
 	"strings"
-
-	"github.com/smartcity/portfolio/domain"
 )
 
 // byRegion reports whether q is answered from the regions' pre-aggregates (migration 00007): a
@@ -35,21 +33,9 @@ func buildByRegion(q Query, date any) (string, []any) {
 	// when above that level) and its group keys.
 	var codes, provs, cities, counties []string
 	keys := make([][]string, len(q.GroupBy))
-	for _, r := range domain.Regions() {
-		if q.Filter.Region != "" && !r.Within(domain.RegionCode(q.Filter.Region)) {
-			continue
-		}
-		var prov, city, county string
-		for _, p := range r.Path() {
-			switch p.Level {
-			case domain.RegionProvince:
-				prov = string(p.Code)
-			case domain.RegionCity:
-				city = string(p.Code)
-			case domain.RegionCounty:
-				county = string(p.Code)
-			}
-		}
+	for _, r := range within(q.Filter.Region) {
+		p, c, k := r.Levels()
+		prov, city, county := string(p), string(c), string(k)
 		codes, provs, cities, counties = append(codes, string(r.Code)), append(provs, prov), append(cities, city), append(counties, county)
 		for i, dim := range q.GroupBy {
 			keys[i] = append(keys[i], map[Dimension]string{ByProvince: prov, ByCity: city, ByCounty: county}[dim])

@@ -73,9 +73,11 @@ func build(q Query, asOf bool, t, date any) (string, []any) {
 	var pf, af []string
 	if f.Region != "" {
 		r, _ := domain.LookupRegion(domain.RegionCode(f.Region))
-		for _, p := range r.Path() {
-			col := map[domain.RegionLevel]string{domain.RegionProvince: "province", domain.RegionCity: "city", domain.RegionCounty: "county"}[p.Level]
-			pf = append(pf, "sp."+col+" = "+s.arg(string(p.Code)))
+		province, city, county := r.Levels()
+		for i, code := range []domain.RegionCode{province, city, county} {
+			if code != "" {
+				pf = append(pf, "sp."+[]string{"province", "city", "county"}[i]+" = "+s.arg(string(code)))
+			}
 		}
 	}
 	if f.Domain != "" {

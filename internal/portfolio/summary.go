@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/eventstore"
 	"github.com/smartcity/portfolio/projections"
 )
 
@@ -43,7 +44,7 @@ func (r *Reader) Summary(ctx context.Context, q Query) (*Result, error) {
 		// Today's history is still being written: an answer as of today is computed each time.
 		res, err = compute()
 	} else {
-		var pos mark
+		var pos eventstore.Position
 		if pos, err = r.probe(ctx, historical, t); err != nil {
 			return nil, err
 		}
@@ -70,16 +71,21 @@ func (r *Reader) compute(ctx context.Context, q Query, asOf domain.Date, histori
 		if err := r.position(ctx, tx, res, t); err != nil {
 			return err
 		}
-		sql, args := build(q, res.Historical, t, res.AsOf.Time())
-		if !res.Historical && !r.projectByProject && byRegion(q) {
+		var sql string
+		var args []any
+		if !r.projectByProject && byRegion(q) {
 			sql, args = buildByRegion(q, res.AsOf.Time())
+		} else {
+			sql, args = build(q, res.Historical, t, res.AsOf.Time())
 		}
 		if err := readGroups(ctx, tx, sql, args, q, res, t); err != nil {
 			return err
 		}
 		var regions []string
 		if q.Filter.Region != "" {
-			regions = regionsWithin(domain.RegionCode(q.Filter.Region))
+			for _, r := range within(q.Filter.Region) {
+				regions = append(regions, string(r.Code))
+			}
 		}
 		return readPPP(ctx, tx, res, t, regions)
 	})
@@ -87,6 +93,22 @@ func (r *Reader) compute(ctx context.Context, q Query, asOf domain.Date, histori
 		return nil, fmt.Errorf("portfolio summary: %w", err)
 	}
 	return res, nil
+}
+
+// lastEventBy selects the last event recorded at or before $1.
+const lastEventBy = `SELECT transaction_id, "offset", recorded_at FROM events WHERE recorded_at <= $1
+	ORDER BY recorded_at DESC, transaction_id DESC, "offset" DESC LIMIT 1`
+
+// parseTxID reads a transaction id given as text (xid8); nil is 0.
+func parseTxID(txid *string) (uint64, error) {
+	if txid == nil {
+		return 0, nil
+	}
+	v, err := strconv.ParseUint(*txid, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("transaction id %q: %w", *txid, err)
+	}
+	return v, nil
 }
 
 // position fills res.Position: for an as-of answer the last event recorded by t and how many
@@ -98,9 +120,7 @@ func (r *Reader) position(ctx context.Context, tx pgx.Tx, res *Result, t time.Ti
 	var at *time.Time
 	if res.Historical {
 		err := tx.QueryRow(ctx, `SELECT e.transaction_id::text, e."offset", e.recorded_at, c.n
-			FROM (SELECT count(*) AS n FROM events WHERE recorded_at <= $1) c,
-			     LATERAL (SELECT transaction_id, "offset", recorded_at FROM events WHERE recorded_at <= $1
-			              ORDER BY recorded_at DESC, transaction_id DESC, "offset" DESC LIMIT 1) e`, t).
+			FROM (SELECT count(*) AS n FROM events WHERE recorded_at <= $1) c, LATERAL (`+lastEventBy+`) e`, t).
 			Scan(&txid, &off, &at, &res.Position.Events)
 		if err != nil {
 			return err
@@ -113,13 +133,11 @@ func (r *Reader) position(ctx context.Context, tx pgx.Tx, res *Result, t time.Ti
 			return err
 		}
 	}
-	if txid != nil {
-		v, err := strconv.ParseUint(*txid, 10, 64)
-		if err != nil {
-			return err
-		}
-		res.Position.TransactionID = v
+	v, err := parseTxID(txid)
+	if err != nil {
+		return err
 	}
+	res.Position.TransactionID = v
 	if off != nil {
 		res.Position.Offset = *off
 	}
@@ -233,12 +251,12 @@ func readPPP(ctx context.Context, tx pgx.Tx, res *Result, t time.Time, regions [
 	return rows.Err()
 }
 
-// regionsWithin lists the catalogue's regions at or below code.
-func regionsWithin(code domain.RegionCode) []string {
-	var out []string
+// within lists the catalogue's regions at or below the region code filter (all when empty).
+func within(filter string) []domain.Region {
+	var out []domain.Region
 	for _, r := range domain.Regions() {
-		if r.Within(code) {
-			out = append(out, string(r.Code))
+		if filter == "" || r.Within(domain.RegionCode(filter)) {
+			out = append(out, r)
 		}
 	}
 	return out
