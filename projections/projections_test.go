@@ -83,7 +83,7 @@ func TestARedeliveredEventIsNotAppliedTwice(t *testing.T) {
 	}
 	defer runner.Close()
 	var last eventstore.Position
-	if err := e.db.Pool.QueryRow(context.Background(), `SELECT transaction_id::text::bigint, "offset" FROM events ORDER BY transaction_id DESC, "offset" DESC LIMIT 1`).Scan(&last.TxID, &last.Offset); err != nil {
+	if err := e.db.Pool.QueryRow(context.Background(), `SELECT transaction_id::text::bigint, "offset" FROM events ORDER BY events.transaction_id DESC, events."offset" DESC LIMIT 1`).Scan(&last.TxID, &last.Offset); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, runner, last)

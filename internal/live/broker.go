@@ -84,7 +84,7 @@ func head(ctx context.Context, pool *pgxpool.Pool) (eventstore.Position, error) 
 	var pos eventstore.Position
 	err := pool.QueryRow(ctx, `SELECT transaction_id::text, "offset" FROM events
 		WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-		ORDER BY transaction_id DESC, "offset" DESC LIMIT 1`).Scan(&txid, &pos.Offset)
+		ORDER BY events.transaction_id DESC, events."offset" DESC LIMIT 1`).Scan(&txid, &pos.Offset)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return eventstore.Position{}, nil
 	}

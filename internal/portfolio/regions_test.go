@@ -46,7 +46,7 @@ func compareRegions(t *testing.T, load func(context.Context, *eventstore.Store, 
 	must(t, load(ctx, store, runner))
 	var txid string
 	var last eventstore.Position
-	must(t, db.Pool.QueryRow(ctx, `SELECT transaction_id::text, "offset" FROM events ORDER BY transaction_id DESC, "offset" DESC LIMIT 1`).Scan(&txid, &last.Offset))
+	must(t, db.Pool.QueryRow(ctx, `SELECT transaction_id::text, "offset" FROM events ORDER BY events.transaction_id DESC, events."offset" DESC LIMIT 1`).Scan(&txid, &last.Offset))
 	var err error
 	last.TxID, err = strconv.ParseUint(txid, 10, 64)
 	must(t, err)
