@@ -24,6 +24,7 @@ type feed struct {
 	// of the batch's streams, during a rebuild every stream's so far.
 	versions map[string]int
 	applied  map[string]int // what this batch applied, per stream: its last version
+	batch    []Applied      // a Batcher's events of this batch, applied together at its end
 }
 
 func newFeeds(ps []Projector) []*feed {
@@ -44,6 +45,7 @@ func before(a, b eventstore.Position) bool {
 func applyBatch(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore.Recorded, remember bool) error {
 	for _, f := range feeds {
 		clear(f.applied)
+		f.batch = f.batch[:0]
 	}
 	for _, rec := range recs {
 		var ev domain.Event
@@ -60,11 +62,20 @@ func applyBatch(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore
 					return err
 				}
 			}
-			if err := f.p.Apply(ctx, tx, rec, ev); err != nil {
+			if _, ok := f.p.(Batcher); ok {
+				f.batch = append(f.batch, Applied{Rec: rec, Event: ev})
+			} else if err := f.p.Apply(ctx, tx, rec, ev); err != nil {
 				return fmt.Errorf("%s: apply %s %s v%d: %w", f.p.Name(), rec.Type, rec.StreamID, rec.Version, err)
 			}
 			f.versions[rec.StreamID] = rec.Version
 			f.applied[rec.StreamID] = rec.Version
+		}
+	}
+	for _, f := range feeds {
+		if b, ok := f.p.(Batcher); ok && len(f.batch) > 0 {
+			if err := b.ApplyBatch(ctx, tx, f.batch); err != nil {
+				return fmt.Errorf("%s: %w", f.p.Name(), err)
+			}
 		}
 	}
 	return nil

@@ -37,14 +37,7 @@ func loadScale(b *testing.B, e *env) (int, eventstore.Position) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var txid string
-	var pos eventstore.Position
-	if err := e.db.Pool.QueryRow(ctx, `SELECT transaction_id::text, "offset" FROM events ORDER BY transaction_id DESC, "offset" DESC LIMIT 1`).Scan(&txid, &pos.Offset); err != nil {
-		b.Fatal(err)
-	}
-	if pos.TxID, err = strconv.ParseUint(txid, 10, 64); err != nil {
-		b.Fatal(err)
-	}
+	pos := lastPosition(b, e)
 	// Fresh statistics, as a server that has been running would have.
 	if _, err := e.db.Pool.Exec(ctx, `VACUUM ANALYZE events`); err != nil {
 		b.Fatal(err)
@@ -53,9 +46,25 @@ func loadScale(b *testing.B, e *env) (int, eventstore.Position) {
 	return sum.Events, pos
 }
 
+// lastPosition is the position of the last event in the store.
+func lastPosition(t testing.TB, e *env) eventstore.Position {
+	t.Helper()
+	var txid string
+	var pos eventstore.Position
+	if err := e.db.Pool.QueryRow(context.Background(), `SELECT transaction_id::text, "offset" FROM events
+		ORDER BY events.transaction_id DESC, events."offset" DESC LIMIT 1`).Scan(&txid, &pos.Offset); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	if pos.TxID, err = strconv.ParseUint(txid, 10, 64); err != nil {
+		t.Fatal(err)
+	}
+	return pos
+}
+
 // forgetProjections puts every read model back to zero, as in a database where no projector has
 // run yet: empty tables, no remembered versions, no consumer-group offsets.
-func forgetProjections(b *testing.B, e *env) {
+func forgetProjections(b testing.TB, e *env) {
 	b.Helper()
 	ctx := context.Background()
 	for _, p := range projections.All() {

@@ -38,6 +38,13 @@ type Projector interface {
 	Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error
 }
 
+// Batcher is a Projector that applies a run of events at once: catch-up and rebuild give it, in
+// order, every event of their batch it has to apply (those it handles and has not applied), in one
+// call, instead of calling Apply for each. Apply still takes one event (the live path).
+type Batcher interface {
+	ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error
+}
+
 // Finisher is a Projector with work to do once per transaction, after its events are applied
 // and before the transaction commits (e.g. folding what its triggers logged into aggregates, so
 // that rows many events change are updated once per transaction).

@@ -2,8 +2,9 @@ package projections
 
 import (
 	"context"
-	"strconv"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -33,26 +34,85 @@ var (
 var summaryLedgerEvents = eventTypes(&domain.PPPBudgetRecorded{}, &domain.PPPAffordabilityRuleSet{},
 	&domain.PPPObligationsReserved{}, &domain.PPPReservationReleased{})
 
-func applySummaryApplication(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	key := []any{strings.TrimPrefix(rec.StreamID, domain.ApplicationStreamID(""))}
-	app := func(set []assign, args ...any) error {
-		return summaryApplications.must(ctx, tx, rec, key, set, args...)
+// applicationRow is a version of a funding application in summary_applications.
+type applicationRow struct {
+	projectID, fundID, supportMode, status string
+	step                                   *string // the step it waits at; nil when not waiting
+	stepSince                              time.Time
+	expertsPending                         int32
+	requested, approved, disbursed         int64
+	recovered, cancelled                   int64
+}
+
+func newApplicationFolder() *folder[string, applicationRow] {
+	return newFolder(summaryApplications, func(r applicationRow) applicationRow { return r }, func(id string) []any { return []any{id} },
+		func(id string, v version[applicationRow], to *time.Time) []any {
+			r := v.row
+			return []any{id, v.seq, v.from, to, r.projectID, r.fundID, r.supportMode, r.status, r.step, r.stepSince,
+				r.expertsPending, r.requested, r.approved, r.disbursed, r.recovered, r.cancelled}
+		})
+}
+
+// loadApplications reads the current versions of the applications ids into f.
+func loadApplications(ctx context.Context, tx pgx.Tx, f *folder[string, applicationRow], ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := tx.Query(ctx, `SELECT application_id::text, valid_from, seq, project_id::text, fund_id::text, support_mode, status,
+			step, step_since, experts_pending, requested, approved, disbursed, recovered, cancelled
+		FROM summary_applications WHERE valid_to IS NULL AND application_id = ANY($1::text[]::uuid[])`, ids)
+	if err != nil {
+		return fmt.Errorf("read current application versions: %w", err)
+	}
+	var (
+		id   string
+		from time.Time
+		seq  int
+		r    applicationRow
+	)
+	_, err = pgx.ForEachRow(rows, []any{&id, &from, &seq, &r.projectID, &r.fundID, &r.supportMode, &r.status, &r.step,
+		&r.stepSince, &r.expertsPending, &r.requested, &r.approved, &r.disbursed, &r.recovered, &r.cancelled}, func() error {
+		row := r
+		if r.step != nil {
+			s := *r.step
+			row.step = &s
+		}
+		f.stored(id, from, seq, row)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read current application versions: %w", err)
+	}
+	return nil
+}
+
+// applicationID is the application an application-stream event belongs to, from its stream id.
+func applicationID(rec eventstore.Recorded) string {
+	return strings.TrimPrefix(rec.StreamID, domain.ApplicationStreamID(""))
+}
+
+func applySummaryApplication(f *folder[string, applicationRow], rec eventstore.Recorded, ev domain.Event) error {
+	id := applicationID(rec)
+	app := func(fn func(*applicationRow)) error {
+		return f.change(id, rec, func(r *applicationRow) error { fn(r); return nil })
 	}
 	// status moves the application to a status, waiting at step (nil: not waiting) from now.
-	status := func(s domain.ApplicationStatus, step *string, set []assign, args ...any) error {
-		n := len(args)
-		set = append(set, assigns("status", pos(n+3), "step", pos(n+4)+"::text", "step_since", "$1::timestamptz")...)
-		return app(set, append(args, s, step)...)
+	status := func(s domain.ApplicationStatus, step *string, fn func(*applicationRow)) error {
+		return app(func(r *applicationRow) {
+			r.status, r.step, r.stepSince = string(s), step, rec.RecordedAt
+			if fn != nil {
+				fn(r)
+			}
+		})
 	}
 	step := func(s string) *string { return &s }
 	switch e := ev.(type) {
 	case *domain.ApplicationDrafted:
-		_, err := tx.Exec(ctx, `INSERT INTO summary_applications (application_id, seq, valid_from, project_id, fund_id, support_mode,
-			status, step_since, requested) VALUES ($1,$2,$3,$4,$5,$6,$7,$3,$8)`,
-			e.ApplicationID, rec.Version, rec.RecordedAt, e.ProjectID, e.FundID, e.SupportMode, domain.AppDraft, e.RequestedAmount)
-		return err
+		return f.create(id, rec, applicationRow{projectID: string(e.ProjectID), fundID: string(e.FundID),
+			supportMode: string(e.SupportMode), status: string(domain.AppDraft), stepSince: rec.RecordedAt,
+			requested: int64(e.RequestedAmount)})
 	case *domain.ApplicationRevised:
-		return app(assigns("support_mode", "$3", "requested", "$4::bigint"), e.SupportMode, e.RequestedAmount)
+		return app(func(r *applicationRow) { r.supportMode, r.requested = string(e.SupportMode), int64(e.RequestedAmount) })
 	case *domain.ApplicationSubmitted:
 		return status(domain.AppSubmitted, step(StepScreening), nil)
 	case *domain.ApplicationScreeningPassed:
@@ -60,14 +120,17 @@ func applySummaryApplication(ctx context.Context, tx pgx.Tx, rec eventstore.Reco
 	case *domain.ApplicationScreeningFailed:
 		return status(domain.AppScreeningFailed, nil, nil)
 	case *domain.ExpertsAssigned:
-		return status(domain.AppUnderExpertReview, step(StepExpertScoring), assigns("experts_pending", "$3::integer"), len(e.Experts))
+		return status(domain.AppUnderExpertReview, step(StepExpertScoring), func(r *applicationRow) { r.expertsPending = int32(len(e.Experts)) })
 	case *domain.ApplicationScored:
 		// Once the last expert has scored, the application waits for the finance decision from now.
-		return app(assigns("experts_pending", "experts_pending - 1",
-			"step", "CASE WHEN experts_pending = 1 THEN $3 ELSE step END",
-			"step_since", "CASE WHEN experts_pending = 1 THEN $1::timestamptz ELSE step_since END"), StepFinanceDecision)
+		return app(func(r *applicationRow) {
+			if r.expertsPending == 1 {
+				r.step, r.stepSince = step(StepFinanceDecision), rec.RecordedAt
+			}
+			r.expertsPending--
+		})
 	case *domain.ApplicationApproved:
-		return status(domain.AppApproved, nil, assigns("approved", "$3::bigint"), e.ApprovedAmount)
+		return status(domain.AppApproved, nil, func(r *applicationRow) { r.approved = int64(e.ApprovedAmount) })
 	case *domain.ApplicationRejected:
 		return status(domain.AppRejected, nil, nil)
 	case *domain.ApplicationReturnedForRevision:
@@ -75,35 +138,81 @@ func applySummaryApplication(ctx context.Context, tx pgx.Tx, rec eventstore.Reco
 	case *domain.ApplicationWithdrawn:
 		return status(domain.AppWithdrawn, nil, nil)
 	case *domain.TrancheDisbursed:
-		return app(assigns("disbursed", "disbursed + $3::bigint"), e.Amount)
+		return app(func(r *applicationRow) { r.disbursed += int64(e.Amount) })
 	case *domain.MoneyRecovered:
-		return app(assigns("recovered", "recovered + $3::bigint"), e.Amount)
+		return app(func(r *applicationRow) { r.recovered += int64(e.Amount) })
 	case *domain.RemainderCancelled:
-		return status(domain.AppClosed, nil, assigns("cancelled", "cancelled + $3::bigint"), e.Amount)
+		return status(domain.AppClosed, nil, func(r *applicationRow) { r.cancelled += int64(e.Amount) })
 	}
 	return nil
 }
 
-func applySummaryLedger(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	region := strings.TrimPrefix(rec.StreamID, domain.PPPLedgerStreamID(""))
-	// year sets a year's figure in h (amount added when add), starting the year's history at its
+// ledgerYear keys a region's PPP figure for a year.
+type ledgerYear struct {
+	region string
+	year   int
+}
+
+func newLedgerFolder(h history) *folder[ledgerYear, int64] {
+	return newFolder(h, func(v int64) int64 { return v }, func(k ledgerYear) []any { return []any{k.region, k.year} },
+		func(k ledgerYear, v version[int64], to *time.Time) []any {
+			return []any{k.region, k.year, v.seq, v.from, to, v.row}
+		})
+}
+
+// loadLedgers reads the current budgets and obligations of the regions into budgets and obligations.
+func loadLedgers(ctx context.Context, tx pgx.Tx, budgets, obligations *folder[ledgerYear, int64], regions []string) error {
+	if len(regions) == 0 {
+		return nil
+	}
+	for _, f := range []*folder[ledgerYear, int64]{budgets, obligations} {
+		rows, err := tx.Query(ctx, `SELECT region_code, year, valid_from, seq, `+f.h.cols[len(f.h.cols)-1]+`
+			FROM `+f.h.table+` WHERE valid_to IS NULL AND region_code = ANY($1)`, regions)
+		if err != nil {
+			return fmt.Errorf("read current %s: %w", f.h.table, err)
+		}
+		var (
+			k      ledgerYear
+			from   time.Time
+			seq    int
+			amount int64
+		)
+		if _, err := pgx.ForEachRow(rows, []any{&k.region, &k.year, &from, &seq, &amount}, func() error {
+			f.stored(k, from, seq, amount)
+			return nil
+		}); err != nil {
+			return fmt.Errorf("read current %s: %w", f.h.table, err)
+		}
+	}
+	return nil
+}
+
+// ledgerRegion is the region a PPP ledger event belongs to, from its stream id.
+func ledgerRegion(rec eventstore.Recorded) string {
+	return strings.TrimPrefix(rec.StreamID, domain.PPPLedgerStreamID(""))
+}
+
+func applySummaryLedger(ctx context.Context, tx pgx.Tx, budgets, obligations *folder[ledgerYear, int64], rec eventstore.Recorded, ev domain.Event) error {
+	region := ledgerRegion(rec)
+	// year sets a year's figure in f (amount added when add), starting the year's history at its
 	// first event.
-	year := func(h history, y int, amount domain.Money, add bool) error {
-		expr := "$3::bigint"
-		if add {
-			expr = h.cols[len(h.cols)-1] + " + $3::bigint"
+	year := func(f *folder[ledgerYear, int64], y int, amount domain.Money, add bool) error {
+		k := ledgerYear{region, y}
+		if !f.has(k) {
+			return f.create(k, rec, int64(amount))
 		}
-		ok, err := h.next(ctx, tx, rec, []any{region, y}, assigns(h.cols[len(h.cols)-1], expr), amount)
-		if err != nil || ok {
-			return err
-		}
-		_, err = tx.Exec(ctx, `INSERT INTO `+h.table+` (region_code, year, seq, valid_from, `+h.cols[len(h.cols)-1]+`)
-			VALUES ($1,$2,$3,$4,$5)`, region, y, rec.Version, rec.RecordedAt, amount)
-		return err
+		return f.change(k, rec, func(v *int64) error {
+			if add {
+				*v += int64(amount)
+			} else {
+				*v = int64(amount)
+			}
+			return nil
+		})
 	}
 	switch e := ev.(type) {
 	case *domain.PPPBudgetRecorded:
-		return year(summaryPPPBudgets, e.Year, e.Budget, false)
+		return year(budgets, e.Year, e.Budget, false)
 	case *domain.PPPAffordabilityRuleSet:
 		var mech *string
 		if e.ReturnMechanism != "" {
@@ -115,18 +224,16 @@ func applySummaryLedger(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded,
 		return err
 	case *domain.PPPObligationsReserved:
 		for _, o := range e.Obligations {
-			if err := year(summaryPPPObligations, o.Year, o.Amount, true); err != nil {
+			if err := year(obligations, o.Year, o.Amount, true); err != nil {
 				return err
 			}
 		}
 	case *domain.PPPReservationReleased:
 		for _, o := range e.Obligations {
-			if err := year(summaryPPPObligations, o.Year, -o.Amount, true); err != nil {
+			if err := year(obligations, o.Year, -o.Amount, true); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
 }
-
-func pos(n int) string { return "$" + strconv.Itoa(n) }

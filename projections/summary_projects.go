@@ -3,25 +3,107 @@ package projections
 import (
 	"context"
 	"fmt"
+	"slices"
+	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/smartcity/portfolio/domain"
 	"github.com/smartcity/portfolio/internal/eventstore"
 )
 
 // The history table of the project stream: a project's versions, with its milestones and
-// indicators.
+// indicators (element i of each array is the i-th milestone or indicator, in the order they were
+// planned or defined). Ids and numbers go as text arrays and are cast in SQL.
 var summaryProjects = history{table: "summary_projects", key: []string{"project_id"}, cols: []string{
 	"project_id", "seq", "valid_from", "valid_to", "code", "region_code", "province", "city", "county",
 	"domain", "status", "owner_org", "year", "approved_budget", "spent", "reported_percent",
 	"ms_id", "ms_name", "ms_weight", "ms_planned", "ms_achieved",
-	"ind_id", "ind_baseline", "ind_target", "ind_target_date", "ind_latest", "ind_latest_date"}}
+	"ind_id", "ind_baseline", "ind_target", "ind_target_date", "ind_latest", "ind_latest_date"},
+	casts: map[string]string{"ms_id": "::text[]::uuid[]", "ind_id": "::text[]::uuid[]",
+		"ind_baseline": "::text[]::numeric[]", "ind_target": "::text[]::numeric[]", "ind_latest": "::text[]::numeric[]"}}
 
-// at is the SQL expression of array col with element i (an SQL expression) replaced by v.
-func at(col, i, v string) string {
-	return fmt.Sprintf("%[1]s[:%[2]s - 1] || %[3]s || %[1]s[%[2]s + 1:]", col, i, v)
+// projectRow is a version of a project in summary_projects (the columns but the key, seq and the
+// validity; the derived columns are computed by the table's trigger, migration 00006).
+type projectRow struct {
+	code, regionCode, province    string
+	city, county                  *string
+	domain, status, ownerOrg      string
+	year                          int32
+	approvedBudget, spent         int64
+	reportedPercent               int32
+	msID, msName                  []string
+	msWeight                      []int32
+	msPlanned, msAchieved         []pgtype.Date
+	indID, indBaseline, indTarget []string
+	indTargetDate                 []pgtype.Date
+	indLatest                     []*string // NULL: not measured
+	indLatestDate                 []pgtype.Date
 }
+
+func (r projectRow) clone() projectRow {
+	r.msID, r.msName, r.msWeight = slices.Clone(r.msID), slices.Clone(r.msName), slices.Clone(r.msWeight)
+	r.msPlanned, r.msAchieved = slices.Clone(r.msPlanned), slices.Clone(r.msAchieved)
+	r.indID, r.indBaseline, r.indTarget = slices.Clone(r.indID), slices.Clone(r.indBaseline), slices.Clone(r.indTarget)
+	r.indTargetDate, r.indLatest, r.indLatestDate = slices.Clone(r.indTargetDate), slices.Clone(r.indLatest), slices.Clone(r.indLatestDate)
+	return r
+}
+
+func newProjectFolder() *folder[string, projectRow] {
+	return newFolder(summaryProjects, projectRow.clone, func(id string) []any { return []any{id} },
+		func(id string, v version[projectRow], to *time.Time) []any {
+			r := v.row
+			return []any{id, v.seq, v.from, to, r.code, r.regionCode, r.province, r.city, r.county,
+				r.domain, r.status, r.ownerOrg, r.year, r.approvedBudget, r.spent, r.reportedPercent,
+				orEmpty(r.msID), orEmpty(r.msName), orEmpty(r.msWeight), orEmpty(r.msPlanned), orEmpty(r.msAchieved),
+				orEmpty(r.indID), orEmpty(r.indBaseline), orEmpty(r.indTarget), orEmpty(r.indTargetDate),
+				orEmpty(r.indLatest), orEmpty(r.indLatestDate)}
+		})
+}
+
+// orEmpty is s, or an empty slice for nil (which would be written as NULL).
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// loadProjects reads the current versions of the projects ids into f.
+func loadProjects(ctx context.Context, tx pgx.Tx, f *folder[string, projectRow], ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := tx.Query(ctx, `SELECT project_id::text, valid_from, seq, code, region_code, province, city, county, domain,
+			status, owner_org, year, approved_budget, spent, reported_percent, ms_id::text[], ms_name, ms_weight,
+			ms_planned, ms_achieved, ind_id::text[], ind_baseline::text[], ind_target::text[], ind_target_date,
+			ind_latest::text[], ind_latest_date
+		FROM summary_projects WHERE valid_to IS NULL AND project_id = ANY($1::text[]::uuid[])`, ids)
+	if err != nil {
+		return fmt.Errorf("read current project versions: %w", err)
+	}
+	var (
+		id   string
+		from time.Time
+		seq  int
+		r    projectRow
+	)
+	_, err = pgx.ForEachRow(rows, []any{&id, &from, &seq, &r.code, &r.regionCode, &r.province, &r.city, &r.county,
+		&r.domain, &r.status, &r.ownerOrg, &r.year, &r.approvedBudget, &r.spent, &r.reportedPercent, &r.msID, &r.msName,
+		&r.msWeight, &r.msPlanned, &r.msAchieved, &r.indID, &r.indBaseline, &r.indTarget, &r.indTargetDate,
+		&r.indLatest, &r.indLatestDate}, func() error {
+		f.stored(id, from, seq, r.clone())
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read current project versions: %w", err)
+	}
+	return nil
+}
+
+// pgDate is d as a date column's value.
+func pgDate(d domain.Date) pgtype.Date { return pgtype.Date{Time: d.Time(), Valid: true} }
 
 // summaryProjectEvents are the project events that change a figure of the summary.
 var summaryProjectEvents = eventTypes(
@@ -52,34 +134,39 @@ func regionPath(code domain.RegionCode) (province string, city, county *string, 
 	return string(p), orNull(c), orNull(k), nil
 }
 
-func applySummaryProject(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	key := []any{projectID(rec)}
-	project := func(set []assign, args ...any) error {
-		return summaryProjects.must(ctx, tx, rec, key, set, args...)
+// applySummaryProject applies a project event to the project's versions.
+func applySummaryProject(f *folder[string, projectRow], rec eventstore.Recorded, ev domain.Event) error {
+	id := projectID(rec)
+	project := func(fn func(*projectRow) error) error { return f.change(id, rec, fn) }
+	status := func(s domain.ProjectStatus) error {
+		return project(func(r *projectRow) error { r.status = string(s); return nil })
 	}
-	status := func(s domain.ProjectStatus) error { return project(assigns("status", "$3"), s) }
 	switch e := ev.(type) {
 	case *domain.ProjectProposed:
 		province, city, county, err := regionPath(e.Region)
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO summary_projects (project_id, seq, valid_from, code, region_code, province, city, county,
-			domain, status, owner_org, year) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-			e.ProjectID, rec.Version, rec.RecordedAt, e.Code, e.Region, province, city, county, e.Domain,
-			domain.StatusProposed, e.OwnerOrg, e.PlannedStart.Year)
-		return err
+		return f.create(id, rec, projectRow{code: string(e.Code), regionCode: string(e.Region), province: province,
+			city: city, county: county, domain: string(e.Domain), status: string(domain.StatusProposed),
+			ownerOrg: string(e.OwnerOrg), year: int32(e.PlannedStart.Year)})
 	case *domain.ProjectRevised:
 		province, city, county, err := regionPath(e.Region)
 		if err != nil {
 			return err
 		}
-		return project(assigns("region_code", "$3", "province", "$4", "city", "$5::text", "county", "$6::text",
-			"domain", "$7", "year", "$8::integer"), e.Region, province, city, county, e.Domain, e.PlannedStart.Year)
+		return project(func(r *projectRow) error {
+			r.regionCode, r.province, r.city, r.county = string(e.Region), province, city, county
+			r.domain, r.year = string(e.Domain), int32(e.PlannedStart.Year)
+			return nil
+		})
 	case *domain.ProjectSubmittedForReview:
 		return status(domain.StatusUnderReview)
 	case *domain.ProjectApproved:
-		return project(assigns("status", "$3", "approved_budget", "$4::bigint"), domain.StatusApproved, e.ApprovedBudget)
+		return project(func(r *projectRow) error {
+			r.status, r.approvedBudget = string(domain.StatusApproved), int64(e.ApprovedBudget)
+			return nil
+		})
 	case *domain.ProjectRejected:
 		return status(domain.StatusRejected)
 	case *domain.ProjectReturnedForRevision:
@@ -101,32 +188,64 @@ func applySummaryProject(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded
 	case *domain.ProjectCancelled:
 		return status(domain.StatusCancelled)
 	case *domain.ProgressReported:
-		return project(assigns("reported_percent", "$3::integer"), e.Percent)
+		return project(func(r *projectRow) error { r.reportedPercent = int32(e.Percent); return nil })
 	case *domain.ExpenditureRecorded:
-		return project(assigns("spent", "spent + $3::bigint"), e.Amount)
+		return project(func(r *projectRow) error { r.spent += int64(e.Amount); return nil })
 	case *domain.BudgetRevisionApproved:
-		return project(assigns("approved_budget", "$3::bigint"), e.NewBudget)
+		return project(func(r *projectRow) error { r.approvedBudget = int64(e.NewBudget); return nil })
 	case *domain.MilestonePlanned:
-		return project(assigns("ms_id", "ms_id || $3::uuid", "ms_name", "ms_name || $4::text", "ms_weight", "ms_weight || $5::integer",
-			"ms_planned", "ms_planned || $6::date", "ms_achieved", "ms_achieved || NULL::date"),
-			e.MilestoneID, e.Name, e.Weight, e.PlannedDate.Time())
+		return project(func(r *projectRow) error {
+			r.msID, r.msName = append(r.msID, string(e.MilestoneID)), append(r.msName, e.Name)
+			r.msWeight, r.msPlanned = append(r.msWeight, int32(e.Weight)), append(r.msPlanned, pgDate(e.PlannedDate))
+			r.msAchieved = append(r.msAchieved, pgtype.Date{})
+			return nil
+		})
 	case *domain.MilestoneRescheduled:
-		return project(assigns("ms_planned", at("ms_planned", "array_position(ms_id, $3::uuid)", "$4::date")), e.MilestoneID, e.NewDate.Time())
+		return project(func(r *projectRow) error {
+			i, err := element(r.msID, string(e.MilestoneID), "milestone", id)
+			if err == nil {
+				r.msPlanned[i] = pgDate(e.NewDate)
+			}
+			return err
+		})
 	case *domain.MilestoneAchieved:
-		return project(assigns("ms_achieved", at("ms_achieved", "array_position(ms_id, $3::uuid)", "$4::date")), e.MilestoneID, e.AchievedOn.Time())
+		return project(func(r *projectRow) error {
+			i, err := element(r.msID, string(e.MilestoneID), "milestone", id)
+			if err == nil {
+				r.msAchieved[i] = pgDate(e.AchievedOn)
+			}
+			return err
+		})
 	case *domain.IndicatorDefined:
-		return project(assigns("ind_id", "ind_id || $3::uuid", "ind_baseline", "ind_baseline || $4::numeric",
-			"ind_target", "ind_target || $5::numeric", "ind_target_date", "ind_target_date || $6::date",
-			"ind_latest", "ind_latest || NULL::numeric", "ind_latest_date", "ind_latest_date || NULL::date"),
-			e.IndicatorID, e.Baseline.String(), e.Target.String(), e.TargetDate.Time())
+		return project(func(r *projectRow) error {
+			r.indID, r.indBaseline = append(r.indID, string(e.IndicatorID)), append(r.indBaseline, e.Baseline.String())
+			r.indTarget, r.indTargetDate = append(r.indTarget, e.Target.String()), append(r.indTargetDate, pgDate(e.TargetDate))
+			r.indLatest, r.indLatestDate = append(r.indLatest, nil), append(r.indLatestDate, pgtype.Date{})
+			return nil
+		})
 	case *domain.IndicatorMeasured:
-		// The latest value is the one measured last; of two on the same day, the one recorded last
-		// (the same rule as indicator_view).
-		const i, newer = "array_position(ind_id, $3::uuid)", "coalesce(ind_latest_date[array_position(ind_id, $3::uuid)] <= $4::date, true)"
-		return project(assigns(
-			"ind_latest", at("ind_latest", i, "CASE WHEN "+newer+" THEN $5::numeric ELSE ind_latest["+i+"] END"),
-			"ind_latest_date", at("ind_latest_date", i, "CASE WHEN "+newer+" THEN $4::date ELSE ind_latest_date["+i+"] END")),
-			e.IndicatorID, e.MeasuredOn.Time(), e.Value.String())
+		return project(func(r *projectRow) error {
+			i, err := element(r.indID, string(e.IndicatorID), "indicator", id)
+			if err != nil {
+				return err
+			}
+			// The latest value is the one measured last; of two on the same day, the one recorded
+			// last (the same rule as indicator_view).
+			if on := e.MeasuredOn.Time(); !r.indLatestDate[i].Valid || !r.indLatestDate[i].Time.After(on) {
+				v := e.Value.String()
+				r.indLatest[i], r.indLatestDate[i] = &v, pgtype.Date{Time: on, Valid: true}
+			}
+			return nil
+		})
 	}
 	return nil
+}
+
+// element is the index of id in ids (a project's milestones or indicators).
+func element(ids []string, id, what, project string) (int, error) {
+	i := slices.Index(ids, id)
+	if i < 0 {
+		return 0, fmt.Errorf("%s %s is not in the summary's version of project %s", what, id, project)
+	}
+	return i, nil
 }

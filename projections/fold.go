@@ -1,0 +1,161 @@
+package projections
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/smartcity/portfolio/domain"
+	"github.com/smartcity/portfolio/internal/eventstore"
+)
+
+// Applied is one event as a Batcher gets it: the record and its decoded event.
+type Applied struct {
+	Rec   eventstore.Recorded
+	Event domain.Event
+}
+
+// history is one history table of the summary: its key columns and every column in order. Each
+// row is one version of a thing, valid from valid_from until valid_to (NULL while current); seq is
+// the stream version of the last event that shaped it.
+type history struct {
+	table string
+	key   []string
+	cols  []string
+	casts map[string]string // a column's parameter cast when it is not the column's own type
+}
+
+// upsertSQL writes one version: a new one, or (same key and valid_from) the one stored, replaced.
+// Its parameters are the columns in h.cols order.
+func (h history) upsertSQL() string {
+	params := make([]string, len(h.cols))
+	var update []string
+	for i, c := range h.cols {
+		params[i] = fmt.Sprintf("$%d%s", i+1, h.casts[c])
+		if c != "valid_from" && !slices.Contains(h.key, c) {
+			update = append(update, c+" = excluded."+c)
+		}
+	}
+	return `INSERT INTO ` + h.table + ` (` + strings.Join(h.cols, ", ") + `) VALUES (` + strings.Join(params, ", ") + `)
+		ON CONFLICT (` + strings.Join(h.key, ", ") + `, valid_from) DO UPDATE SET ` + strings.Join(update, ", ")
+}
+
+// closeSQL ends the stored current version: $1 is valid_to, $2 its valid_from, $3… the key.
+func (h history) closeSQL() string {
+	where := make([]string, len(h.key))
+	for i, k := range h.key {
+		where[i] = fmt.Sprintf("%s = $%d", k, i+3)
+	}
+	return `UPDATE ` + h.table + ` SET valid_to = $1 WHERE valid_from = $2 AND valid_to IS NULL AND ` + strings.Join(where, " AND ")
+}
+
+// version is one version of a row of a history table.
+type version[R any] struct {
+	from  time.Time
+	seq   int
+	row   R
+	dirty bool // made or changed by this batch: to be written
+}
+
+// chain is one key's versions during a batch: the stored current version first (when there is
+// one), then the versions the batch made; the last is current.
+type chain[R any] struct {
+	stored bool
+	vers   []version[R]
+}
+
+// folder applies a batch of events to the rows of one history table in memory, one version per
+// distinct instant (the events of one command share their recorded_at, and change one version),
+// and then writes each version once. clone copies a row deeply enough that changing the copy
+// leaves the original as it was; values gives a version's columns in h.cols order.
+type folder[K comparable, R any] struct {
+	h      history
+	clone  func(R) R
+	values func(key K, v version[R], to *time.Time) []any
+	keyOf  func(K) []any
+	chains map[K]*chain[R]
+	order  []K
+}
+
+func newFolder[K comparable, R any](h history, clone func(R) R, keyOf func(K) []any, values func(K, version[R], *time.Time) []any) *folder[K, R] {
+	return &folder[K, R]{h: h, clone: clone, values: values, keyOf: keyOf, chains: map[K]*chain[R]{}}
+}
+
+// stored records the database's current version of key (loaded before the batch is applied).
+func (f *folder[K, R]) stored(key K, from time.Time, seq int, row R) {
+	f.order = append(f.order, key)
+	f.chains[key] = &chain[R]{stored: true, vers: []version[R]{{from: from, seq: seq, row: row}}}
+}
+
+// has reports whether key has a current version.
+func (f *folder[K, R]) has(key K) bool {
+	c := f.chains[key]
+	return c != nil && len(c.vers) > 0
+}
+
+// create starts key's history with row at rec; key must have no version.
+func (f *folder[K, R]) create(key K, rec eventstore.Recorded, row R) error {
+	if f.has(key) {
+		return fmt.Errorf("%s already holds %v", f.h.table, key)
+	}
+	f.order = append(f.order, key)
+	f.chains[key] = &chain[R]{vers: []version[R]{{from: rec.RecordedAt, seq: rec.Version, row: row, dirty: true}}}
+	return nil
+}
+
+// change makes key's next version at rec from a copy of the current one changed by fn: a new
+// version from rec's instant, or, when the current version is from that instant or later (the
+// same command's earlier event), the current one changed in place, so no empty interval is left.
+func (f *folder[K, R]) change(key K, rec eventstore.Recorded, fn func(*R) error) error {
+	c := f.chains[key]
+	if c == nil || len(c.vers) == 0 {
+		return fmt.Errorf("%s has no current version of %v", f.h.table, key)
+	}
+	cur := &c.vers[len(c.vers)-1]
+	row := f.clone(cur.row)
+	if err := fn(&row); err != nil {
+		return err
+	}
+	if rec.RecordedAt.After(cur.from) {
+		c.vers = append(c.vers, version[R]{from: rec.RecordedAt, seq: rec.Version, row: row, dirty: true})
+		return nil
+	}
+	cur.seq, cur.row, cur.dirty = rec.Version, row, true
+	return nil
+}
+
+// write sends the batch's versions: the stored current version is closed when the batch made a
+// later one (or replaced, when the batch changed it in place), and every version the batch made
+// or changed is written once, closed at the next one's instant, the last one current. Keys are
+// written in the order they were first seen.
+func (f *folder[K, R]) write(ctx context.Context, tx pgx.Tx) error {
+	upsert, closeStored := f.h.upsertSQL(), f.h.closeSQL()
+	for _, key := range f.order {
+		c := f.chains[key]
+		for i, v := range c.vers {
+			var to *time.Time
+			if i+1 < len(c.vers) {
+				to = &c.vers[i+1].from
+			}
+			switch {
+			case v.dirty:
+				if _, err := tx.Exec(ctx, upsert, f.values(key, v, to)...); err != nil {
+					return fmt.Errorf("write version of %v in %s: %w", key, f.h.table, err)
+				}
+			case i == 0 && c.stored && to != nil:
+				tag, err := tx.Exec(ctx, closeStored, append([]any{*to, v.from}, f.keyOf(key)...)...)
+				if err == nil && tag.RowsAffected() != 1 {
+					err = fmt.Errorf("%d rows changed", tag.RowsAffected())
+				}
+				if err != nil {
+					return fmt.Errorf("close current version of %v in %s: %w", key, f.h.table, err)
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,40 @@
+package projections_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/smartcity/portfolio/projections"
+	"github.com/smartcity/portfolio/seeds"
+)
+
+// The summary folds a batch's events per project, application and ledger year in memory and writes
+// each version once (fold.go). Whatever the batches' boundaries (a project's history split across
+// them, a command's events in two), the read models must be row for row what the live path makes
+// applying one event at a time: the demo portfolio (every aggregate, with histories at many
+// instants) caught up in batches of 1, 2, 7, 64 and 5,000 events.
+func TestCatchUpInBatchesOfAnySizeEqualsTheLivePath(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, true)
+	if _, err := seeds.LoadDemo(ctx, e.svc); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, e.runner, lastPosition(t, e))
+	live := snapshot(t, e.db.Pool)
+	if len(live["summary_projects"]) < 20 || len(live["summary_applications"]) == 0 || len(live["summary_ppp_budgets"]) == 0 {
+		t.Fatalf("the demo should fill the summary: %d project versions, %d application versions, %d budget versions",
+			len(live["summary_projects"]), len(live["summary_applications"]), len(live["summary_ppp_budgets"]))
+	}
+	if err := e.runner.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []int{1, 2, 7, 64, 5000} {
+		forgetProjections(t, e)
+		runner := projections.NewRunner(e.db.Pool, nil, nil, projections.Config{CatchUpBatchSize: size}, projections.All()...)
+		if _, err := runner.CatchUp(ctx); err != nil {
+			t.Fatalf("batches of %d: %v", size, err)
+		}
+		requireEqualSnapshots(t, fmt.Sprintf("catch-up in batches of %d vs live", size), snapshot(t, e.db.Pool), live)
+	}
+}
