@@ -159,3 +159,119 @@ func (f *folder[K, R]) write(ctx context.Context, tx pgx.Tx) error {
 	}
 	return nil
 }
+
+// rowTable is a read model of one row per key (a project, a milestone, ...), which a Batcher reads
+// once per batch and writes once per changed row.
+type rowTable struct {
+	table string
+	what  string   // what a row is, for errors ("project")
+	key   string   // the key column
+	cols  []string // every column, the key first, in the order of the row's fields
+	uuids []string // the uuid columns, carried as text in Go
+}
+
+func (t rowTable) isUUID(c string) bool { return slices.Contains(t.uuids, c) }
+
+// rowSet is a batch's rows of a rowTable: those read before the batch and those it made.
+type rowSet[R any] struct {
+	t      rowTable
+	fields func(*R) []any // pointers to the row's fields, in t.cols order
+	rows   map[string]*R
+	dirty  map[string]bool
+	order  []string // the changed rows' keys, as first changed
+}
+
+func newRows[R any](t rowTable, fields func(*R) []any) *rowSet[R] {
+	return &rowSet[R]{t: t, fields: fields, rows: map[string]*R{}, dirty: map[string]bool{}}
+}
+
+// load reads the rows of the keys.
+func (s *rowSet[R]) load(ctx context.Context, tx pgx.Tx, keys []string) error {
+	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
+	if len(keys) == 0 {
+		return nil
+	}
+	sel := make([]string, len(s.t.cols))
+	for i, c := range s.t.cols {
+		sel[i] = c
+		if s.t.isUUID(c) {
+			sel[i] = c + "::text"
+		}
+	}
+	key := s.t.key
+	if s.t.isUUID(key) {
+		key += " = ANY($1::text[]::uuid[])"
+	} else {
+		key += " = ANY($1)"
+	}
+	rows, err := tx.Query(ctx, `SELECT `+strings.Join(sel, ", ")+` FROM `+s.t.table+` WHERE `+key, keys)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", s.t.table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r := new(R)
+		f := s.fields(r)
+		if err := rows.Scan(f...); err != nil {
+			return fmt.Errorf("read %s: %w", s.t.table, err)
+		}
+		s.rows[*f[0].(*string)] = r
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", s.t.table, err)
+	}
+	return nil
+}
+
+// create adds the row of key, which must not exist.
+func (s *rowSet[R]) create(key string, r R) error {
+	if _, ok := s.rows[key]; ok {
+		return fmt.Errorf("%s %s is already in %s", s.t.what, key, s.t.table)
+	}
+	s.rows[key] = &r
+	s.mark(key)
+	return nil
+}
+
+// change is the row of key, to be changed and written.
+func (s *rowSet[R]) change(key string) (*R, error) {
+	r, ok := s.rows[key]
+	if !ok {
+		return nil, fmt.Errorf("%s %s is not in %s", s.t.what, key, s.t.table)
+	}
+	s.mark(key)
+	return r, nil
+}
+
+func (s *rowSet[R]) mark(key string) {
+	if !s.dirty[key] {
+		s.dirty[key] = true
+		s.order = append(s.order, key)
+	}
+}
+
+// write upserts every changed row.
+func (s *rowSet[R]) write(ctx context.Context, tx pgx.Tx) error {
+	if len(s.order) == 0 {
+		return nil
+	}
+	params := make([]string, len(s.t.cols))
+	var update []string
+	for i, c := range s.t.cols {
+		params[i] = fmt.Sprintf("$%d", i+1)
+		if s.t.isUUID(c) {
+			params[i] += "::text::uuid"
+		}
+		if c != s.t.key {
+			update = append(update, c+" = excluded."+c)
+		}
+	}
+	q := `INSERT INTO ` + s.t.table + ` (` + strings.Join(s.t.cols, ", ") + `) VALUES (` + strings.Join(params, ", ") + `)
+		ON CONFLICT (` + s.t.key + `) DO UPDATE SET ` + strings.Join(update, ", ")
+	for _, key := range s.order {
+		if _, err := tx.Exec(ctx, q, s.fields(s.rows[key])...); err != nil {
+			return fmt.Errorf("write %s %s: %w", s.t.what, key, err)
+		}
+	}
+	return nil
+}

@@ -2,7 +2,9 @@ package projections
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -23,70 +25,145 @@ func (Projects) Tables() []string { return []string{"project_view"} }
 // Handles implements Projector.
 func (Projects) Handles(streamType, _ string) bool { return streamType == domain.ProjectStreamType }
 
-// Apply implements Projector.
-func (Projects) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	set := rowSetter(ctx, tx, rec, "project_view", "project", projectID(rec))
-	switch e := ev.(type) {
-	case *domain.ProjectProposed:
-		f := e.Funding
-		_, err := tx.Exec(ctx, `INSERT INTO project_view (id, code, name, domain, region_code, owner_org, description, status,
-			planned_investment, fund_fiscal, fund_construction, fund_ppp, fund_self_raised, fund_bank_loan,
-			planned_start, planned_end, proposed_at, updated_at, version)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17,$18)`,
-			e.ProjectID, e.Code, e.Name, e.Domain, e.Region, e.OwnerOrg, e.Description, domain.StatusProposed,
-			e.PlannedInvestment, f.FiscalSpecialFund, f.ConstructionFund, f.PPPSocialCapital, f.SelfRaised, f.BankLoan,
-			e.PlannedStart.Time(), e.PlannedEnd.Time(), rec.RecordedAt, rec.Version)
+// Apply implements Projector: one event is a batch of one.
+func (p Projects) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
+	return p.ApplyBatch(ctx, tx, []Applied{{Rec: rec, Event: ev}})
+}
+
+// projectViewColumns are project_view's columns, in the order of projectViewRow.values.
+var projectViewColumns = []string{"id", "code", "name", "domain", "region_code", "owner_org", "description", "status",
+	"status_before_suspension", "planned_investment", "fund_fiscal", "fund_construction", "fund_ppp", "fund_self_raised",
+	"fund_bank_loan", "planned_start", "planned_end", "approval_document", "approved_on", "approved_budget",
+	"initial_approved_budget", "construction_started", "accepted_on", "operation_started", "evaluation_score",
+	"status_reason", "spent", "reported_percent", "reported_on", "review_count", "pending_revision_id", "proposed_at",
+	"updated_at", "version"}
+
+// projectViewRow is a row of project_view.
+type projectViewRow struct {
+	id, code, name, domain, regionCode, ownerOrg, description, status string
+	statusBeforeSuspension                                            *string
+	plannedInvestment, fundFiscal, fundConstruction, fundPPP          int64
+	fundSelfRaised, fundBankLoan                                      int64
+	plannedStart, plannedEnd                                          time.Time
+	approvalDocument                                                  *string
+	approvedOn                                                        *time.Time
+	approvedBudget, initialApprovedBudget                             *int64
+	constructionStarted, acceptedOn, operationStarted                 *time.Time
+	evaluationScore                                                   *int32
+	statusReason                                                      *string
+	spent                                                             int64
+	reportedPercent                                                   *int32
+	reportedOn                                                        *time.Time
+	reviewCount                                                       int32
+	pendingRevisionID                                                 *string
+	proposedAt, updatedAt                                             time.Time
+	version                                                           int32
+}
+
+func (r *projectViewRow) fields() []any {
+	return []any{&r.id, &r.code, &r.name, &r.domain, &r.regionCode, &r.ownerOrg, &r.description, &r.status,
+		&r.statusBeforeSuspension, &r.plannedInvestment, &r.fundFiscal, &r.fundConstruction, &r.fundPPP, &r.fundSelfRaised,
+		&r.fundBankLoan, &r.plannedStart, &r.plannedEnd, &r.approvalDocument, &r.approvedOn, &r.approvedBudget,
+		&r.initialApprovedBudget, &r.constructionStarted, &r.acceptedOn, &r.operationStarted, &r.evaluationScore,
+		&r.statusReason, &r.spent, &r.reportedPercent, &r.reportedOn, &r.reviewCount, &r.pendingRevisionID, &r.proposedAt,
+		&r.updatedAt, &r.version}
+}
+
+var projectViewTable = rowTable{table: "project_view", what: "project", key: "id", cols: projectViewColumns,
+	uuids: []string{"id", "pending_revision_id"}}
+
+// ApplyBatch implements Batcher: the rows of the batch's projects are read once, the events
+// applied to them in memory and each row written once.
+func (Projects) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
+	rows := newRows[projectViewRow](projectViewTable, (*projectViewRow).fields)
+	ids := make([]string, 0, len(evs))
+	for _, a := range evs {
+		ids = append(ids, projectID(a.Rec))
+	}
+	if err := rows.load(ctx, tx, ids); err != nil {
 		return err
+	}
+	for _, a := range evs {
+		if err := applyProjectView(rows, a.Rec, a.Event); err != nil {
+			return fmt.Errorf("apply %s %s v%d: %w", a.Rec.Type, a.Rec.StreamID, a.Rec.Version, err)
+		}
+	}
+	return rows.write(ctx, tx)
+}
+
+func applyProjectView(rows *rowSet[projectViewRow], rec eventstore.Recorded, ev domain.Event) error {
+	id := projectID(rec)
+	if e, ok := ev.(*domain.ProjectProposed); ok {
+		f := e.Funding
+		return rows.create(id, projectViewRow{id: id, code: string(e.Code), name: e.Name, domain: string(e.Domain),
+			regionCode: string(e.Region), ownerOrg: e.OwnerOrg, description: e.Description, status: string(domain.StatusProposed),
+			plannedInvestment: int64(e.PlannedInvestment), fundFiscal: int64(f.FiscalSpecialFund),
+			fundConstruction: int64(f.ConstructionFund), fundPPP: int64(f.PPPSocialCapital), fundSelfRaised: int64(f.SelfRaised),
+			fundBankLoan: int64(f.BankLoan), plannedStart: e.PlannedStart.Time(), plannedEnd: e.PlannedEnd.Time(),
+			proposedAt: rec.RecordedAt, updatedAt: rec.RecordedAt, version: int32(rec.Version)})
+	}
+	r, err := rows.change(id)
+	if err != nil {
+		return err
+	}
+	r.updatedAt, r.version = rec.RecordedAt, int32(rec.Version)
+	status := func(s domain.ProjectStatus, reason *string) { r.status, r.statusReason = string(s), reason }
+	switch e := ev.(type) {
 	case *domain.ProjectRevised:
 		f := e.Funding
-		return set(`name=$4, domain=$5, region_code=$6, description=$7, planned_investment=$8, fund_fiscal=$9,
-			fund_construction=$10, fund_ppp=$11, fund_self_raised=$12, fund_bank_loan=$13, planned_start=$14, planned_end=$15`,
-			e.Name, e.Domain, e.Region, e.Description, e.PlannedInvestment, f.FiscalSpecialFund, f.ConstructionFund,
-			f.PPPSocialCapital, f.SelfRaised, f.BankLoan, e.PlannedStart.Time(), e.PlannedEnd.Time())
+		r.name, r.domain, r.regionCode, r.description = e.Name, string(e.Domain), string(e.Region), e.Description
+		r.plannedInvestment, r.fundFiscal, r.fundConstruction = int64(e.PlannedInvestment), int64(f.FiscalSpecialFund), int64(f.ConstructionFund)
+		r.fundPPP, r.fundSelfRaised, r.fundBankLoan = int64(f.PPPSocialCapital), int64(f.SelfRaised), int64(f.BankLoan)
+		r.plannedStart, r.plannedEnd = e.PlannedStart.Time(), e.PlannedEnd.Time()
 	case *domain.ProjectSubmittedForReview:
-		return set(`status=$4, status_reason=NULL`, domain.StatusUnderReview)
+		status(domain.StatusUnderReview, nil)
 	case *domain.ExpertReviewRecorded:
-		return set(`review_count = review_count + 1`)
+		r.reviewCount++
 	case *domain.ProjectApproved:
-		return set(`status=$4, approval_document=$5, approved_budget=$6, initial_approved_budget=$6, approved_on=$7, status_reason=NULL`,
-			domain.StatusApproved, e.DocumentNo, e.ApprovedBudget, e.ApprovedOn.Time())
+		status(domain.StatusApproved, nil)
+		budget := int64(e.ApprovedBudget)
+		r.approvalDocument, r.approvedBudget, r.initialApprovedBudget, r.approvedOn = &e.DocumentNo, &budget, &budget, ptr(e.ApprovedOn.Time())
 	case *domain.ProjectRejected:
-		return set(`status=$4, status_reason=$5`, domain.StatusRejected, e.Reason)
+		status(domain.StatusRejected, &e.Reason)
 	case *domain.ProjectReturnedForRevision:
-		return set(`status=$4, status_reason=$5`, domain.StatusReturned, e.Reason)
+		status(domain.StatusReturned, &e.Reason)
 	case *domain.ConstructionStarted:
-		return set(`status=$4, construction_started=$5`, domain.StatusInConstruction, e.StartedOn.Time())
+		r.status, r.constructionStarted = string(domain.StatusInConstruction), ptr(e.StartedOn.Time())
 	case *domain.AcceptanceRequested:
-		return set(`status=$4, status_reason=NULL`, domain.StatusAcceptanceRequested)
+		status(domain.StatusAcceptanceRequested, nil)
 	case *domain.ProjectAccepted:
-		return set(`status=$4, accepted_on=$5, status_reason=NULL`, domain.StatusAccepted, e.AcceptedOn.Time())
+		status(domain.StatusAccepted, nil)
+		r.acceptedOn = ptr(e.AcceptedOn.Time())
 	case *domain.AcceptanceRejected:
-		return set(`status=$4, status_reason=$5`, domain.StatusInConstruction, e.Reason)
+		status(domain.StatusInConstruction, &e.Reason)
 	case *domain.OperationStarted:
-		return set(`status=$4, operation_started=$5`, domain.StatusInOperation, e.StartedOn.Time())
+		r.status, r.operationStarted = string(domain.StatusInOperation), ptr(e.StartedOn.Time())
 	case *domain.ProjectEvaluated:
-		return set(`status=$4, evaluation_score=$5`, domain.StatusEvaluated, e.Score)
+		r.status, r.evaluationScore = string(domain.StatusEvaluated), ptr(int32(e.Score))
 	case *domain.ProjectSuspended:
-		return set(`status=$4, status_before_suspension=$5, status_reason=$6`, domain.StatusSuspended, e.PreviousStatus, e.Reason)
+		status(domain.StatusSuspended, &e.Reason)
+		r.statusBeforeSuspension = ptr(string(e.PreviousStatus))
 	case *domain.ProjectResumed:
-		return set(`status=$4, status_before_suspension=NULL, status_reason=NULL`, e.ResumedStatus)
+		status(e.ResumedStatus, nil)
+		r.statusBeforeSuspension = nil
 	case *domain.ProjectCancelled:
-		return set(`status=$4, status_reason=$5`, domain.StatusCancelled, e.Reason)
+		status(domain.StatusCancelled, &e.Reason)
 	case *domain.ProgressReported:
-		return set(`reported_percent=$4, reported_on=$5`, e.Percent, e.AsOf.Time())
+		r.reportedPercent, r.reportedOn = ptr(int32(e.Percent)), ptr(e.AsOf.Time())
 	case *domain.ExpenditureRecorded:
-		return set(`spent = spent + $4`, e.Amount)
+		r.spent += int64(e.Amount)
 	case *domain.BudgetRevisionProposed:
-		return set(`pending_revision_id=$4`, e.RevisionID)
+		r.pendingRevisionID = ptr(string(e.RevisionID))
 	case *domain.BudgetRevisionApproved:
-		return set(`approved_budget=$4, pending_revision_id=NULL`, e.NewBudget)
+		r.approvedBudget, r.pendingRevisionID = ptr(int64(e.NewBudget)), nil
 	case *domain.BudgetRevisionRejected:
-		return set(`pending_revision_id=NULL`)
-	default:
-		// Milestone and indicator facts belong to their own read models; still move the version.
-		return set(``)
+		r.pendingRevisionID = nil
 	}
+	// Milestone and indicator facts belong to their own read models; the version still moves.
+	return nil
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // projectID is the project a project-stream event belongs to, from its stream id.
 func projectID(rec eventstore.Recorded) string {
