@@ -12,9 +12,8 @@ import (
 	"github.com/smartcity/portfolio/internal/eventstore"
 )
 
-// Catch-up and rebuild apply many events per transaction, read once for all projectors, with
-// the projectors' statements pipelined (pipeTx). The live subscribers take over once the backlog
-// is done: they apply one event at a time, each as soon as it commits.
+// The runner and rebuild apply many events per transaction, read once for all projectors, with
+// the projectors' statements pipelined (pipeTx).
 
 // feed is one projector while a batch of events is applied to several.
 type feed struct {
@@ -125,15 +124,19 @@ func (r *Runner) applyPipelined(ctx context.Context, tx pgx.Tx, feeds []*feed, r
 
 // CatchUp brings every projector up to the last committed event, CatchUpBatchSize events per
 // transaction, and returns how many events it read. Each transaction locks the projectors'
-// offset rows (so a live subscriber of the same group, here or in another process, waits instead
-// of racing it), reads the next events once for all of them, applies each to the projectors
-// that have not processed it (skipping stream versions already applied, as the live path does),
-// remembers the applied versions and moves every offset to the last event read, all in one
-// commit. Start runs it before the live subscribers.
+// offset rows (so a runner of the same groups in another process waits instead of racing it),
+// reads the next events once for all of them, applies each to the projectors that have not
+// processed it (skipping stream versions already applied: a redelivery), remembers the applied
+// versions and moves every offset to the last event read, all in one commit. The runner started
+// by Start calls it in every round.
 func (r *Runner) CatchUp(ctx context.Context) (int, error) {
+	return r.catchUp(ctx, r.projectors)
+}
+
+func (r *Runner) catchUp(ctx context.Context, ps []Projector) (int, error) {
 	total := 0
 	for {
-		n, err := r.catchUpBatch(ctx)
+		n, err := r.catchUpBatch(ctx, ps)
 		total += n
 		if err != nil || n < r.cfg.CatchUpBatchSize {
 			return total, err
@@ -141,17 +144,14 @@ func (r *Runner) CatchUp(ctx context.Context) (int, error) {
 	}
 }
 
-func (r *Runner) catchUpBatch(ctx context.Context) (int, error) {
-	feeds := newFeeds(r.projectors)
+func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) {
+	feeds := newFeeds(ps)
 	names := make([]string, len(feeds))
 	for i, f := range feeds {
 		names[i] = f.p.Name()
 	}
 	var n int
 	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
-		if err := planFresh(ctx, tx); err != nil {
-			return err
-		}
 		if err := lockOffsets(ctx, tx, names); err != nil {
 			return err
 		}
@@ -182,6 +182,11 @@ func (r *Runner) catchUpBatch(ctx context.Context) (int, error) {
 			return err
 		}
 		n = len(recs)
+		if n >= freshPlansFrom {
+			if err := planFresh(ctx, tx); err != nil {
+				return err
+			}
+		}
 		if err := loadVersions(ctx, tx, feeds, recs); err != nil {
 			return err
 		}
@@ -219,6 +224,11 @@ func (r *Runner) catchUpBatch(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// freshPlansFrom is the size of a batch from which its statements are planned fresh (planFresh):
+// a backlog, which may be filling tables that were empty. The small batches that follow new
+// events keep their cached plans, as planning every statement again cost more than running it.
+const freshPlansFrom = 1000
 
 // planFresh makes every statement of tx planned for its arguments and the tables' size at that
 // moment (plan_cache_mode = force_custom_plan): a catch-up or rebuild fills tables that may have

@@ -155,7 +155,7 @@ func runChildProjector() int {
 		return 1
 	}
 	// Small batches (the catch-up's too): the child is certainly mid-way when it is killed.
-	runner := projections.NewRunner(pool, nil, nil, projections.Config{PollInterval: 5 * time.Millisecond, BatchSize: 7, CatchUpBatchSize: 7}, projections.All()...)
+	runner := projections.NewRunner(pool, nil, nil, projections.Config{PollInterval: 5 * time.Millisecond, CatchUpBatchSize: 7}, projections.All()...)
 	if err := runner.Start(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
