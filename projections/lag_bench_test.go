@@ -56,7 +56,7 @@ func reportPercentiles(b *testing.B, name string, d []time.Duration) {
 }
 
 // BenchmarkProjectionLag: for commands written one after another, the time from a command's
-// commit until all three read models have processed it, polled every 100µs. The subscribers run
+// commit until all three read models have processed it, polled every 100µs. The runner runs
 // with the server's settings: a 50 ms poll for other processes' writes, woken at once by this
 // process's commits.
 func BenchmarkProjectionLag(b *testing.B) {

@@ -60,8 +60,8 @@ func TestPipelinedCatchUpAndRebuildEqualOneStatementAtATime(t *testing.T) {
 	}
 	workload(t, e.svc, 4, "TALLY")
 
-	// Live: the same history in another database, written while the subscribers run, so that
-	// they apply it one event at a time.
+	// Live: the same history in another database, written while the runner follows it, so that
+	// it applies it in small batches as it is committed.
 	liveDB := newEnv(t, false)
 	if _, err := liveDB.db.Pool.Exec(ctx, `CREATE TABLE tally_view (stream_id TEXT PRIMARY KEY, events INT NOT NULL DEFAULT 0,
 		misses INT NOT NULL DEFAULT 0, marks INT NOT NULL DEFAULT 0)`); err != nil {

@@ -110,7 +110,7 @@ func TestAnEventCommittedLateByASlowTransactionIsStillProjected(t *testing.T) {
 		t.Fatal(err)
 	}
 	if projected != 0 {
-		t.Fatalf("%d projects projected while an older transaction was open: the subscriber ran ahead of it", projected)
+		t.Fatalf("%d projects projected while an older transaction was open: the runner ran ahead of it", projected)
 	}
 	// ... and the slow one commits a project of its own last.
 	id := domain.NewProjectID()

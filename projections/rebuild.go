@@ -17,7 +17,7 @@ const rebuildBatch = 5000
 
 // Rebuild empties a projector's read model and replays every committed event into it, in one
 // transaction, then moves its consumer group to the last event replayed. It locks the group's
-// offset row first, so a live subscriber of the same group waits instead of racing it. Returns
+// offset row first, so a runner of the same group waits instead of racing it. Returns
 // the number of events read.
 func (r *Runner) Rebuild(ctx context.Context, p Projector) (int, error) {
 	return r.rebuild(ctx, []Projector{p})
