@@ -23,6 +23,7 @@ type feed struct {
 	// of the batch's streams, during a rebuild every stream's so far.
 	versions map[string]int
 	applied  map[string]int // what this batch applied, per stream: its last version
+	batcher  Batcher        // p, when it applies a batch at once
 	batch    []Applied      // a Batcher's events of this batch, applied together at its end
 }
 
@@ -30,6 +31,7 @@ func newFeeds(ps []Projector) []*feed {
 	out := make([]*feed, len(ps))
 	for i, p := range ps {
 		out[i] = &feed{p: p, versions: map[string]int{}, applied: map[string]int{}}
+		out[i].batcher, _ = p.(Batcher)
 	}
 	return out
 }
@@ -61,7 +63,7 @@ func applyBatch(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore
 					return err
 				}
 			}
-			if _, ok := f.p.(Batcher); ok {
+			if f.batcher != nil {
 				f.batch = append(f.batch, Applied{Rec: rec, Event: ev})
 			} else if err := f.p.Apply(ctx, tx, rec, ev); err != nil {
 				return fmt.Errorf("%s: apply %s %s v%d: %w", f.p.Name(), rec.Type, rec.StreamID, rec.Version, err)
@@ -71,8 +73,8 @@ func applyBatch(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore
 		}
 	}
 	for _, f := range feeds {
-		if b, ok := f.p.(Batcher); ok && len(f.batch) > 0 {
-			if err := b.ApplyBatch(ctx, tx, f.batch); err != nil {
+		if f.batcher != nil && len(f.batch) > 0 {
+			if err := f.batcher.ApplyBatch(ctx, tx, f.batch); err != nil {
 				return fmt.Errorf("%s: %w", f.p.Name(), err)
 			}
 		}

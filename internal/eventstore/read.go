@@ -52,32 +52,6 @@ func scanRecorded(row pgx.Row) (Recorded, error) {
 	return r, nil
 }
 
-func (r *Recorded) fillFromMetadata(md map[string]string) {
-	r.Actor = domain.Actor{UserID: md[MetaActorUser], Role: domain.Role(md[MetaActorRole]), OrgID: md[MetaActorOrg]}
-	r.CorrelationID = md[MetaCorrelationID]
-	r.Command = md[MetaCommand]
-}
-
-// FromMessage rebuilds a Recorded from a message delivered by a watermill subscriber on Topic.
-// The position's transaction id is not in the message and stays zero.
-func FromMessage(msg *message.Message) (Recorded, error) {
-	md := msg.Metadata
-	version, err := strconv.Atoi(md.Get(MetaStreamVersion))
-	if err != nil {
-		return Recorded{}, fmt.Errorf("message %s: bad stream version: %w", msg.UUID, err)
-	}
-	at, err := time.Parse(time.RFC3339Nano, md.Get(MetaRecordedAt))
-	if err != nil {
-		return Recorded{}, fmt.Errorf("message %s: bad recorded_at: %w", msg.UUID, err)
-	}
-	r := Recorded{
-		EventID: msg.UUID, StreamID: md.Get(MetaStreamID), StreamType: md.Get(MetaStreamType),
-		Version: version, Type: md.Get(MetaEventType), Payload: json.RawMessage(msg.Payload), RecordedAt: at,
-	}
-	r.fillFromMetadata(md)
-	return r, nil
-}
-
 // Load returns a stream's events in version order; none for a stream that does not exist.
 func (s *Store) Load(ctx context.Context, streamID string) ([]Recorded, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+recordedColumns+` FROM events WHERE stream_id = $1 ORDER BY stream_version`, streamID)
@@ -110,7 +84,9 @@ func (s *Store) LoadEvents(ctx context.Context, streamID string) ([]domain.Event
 // transactions that can no longer be overtaken (below the oldest running transaction), exactly the
 // rule watermill's subscriber follows, so a reader that stops at the last one returned never skips
 // an event that commits later. The position test is a row comparison so that it is a range scan
-// of the primary key (see schema.SelectQuery).
+// of the primary key: watermill's own form ((transaction_id = t AND "offset" > o) OR
+// transaction_id > t) scans the index from its start, which made catching up over a million
+// events quadratic (measured: 159 ms vs 0.8 ms per 2,000-event batch, 640,000 events in).
 func ReadBatch(ctx context.Context, q pgx.Tx, after Position, limit int) ([]Recorded, error) {
 	rows, err := q.Query(ctx, `SELECT `+recordedColumns+` FROM events
 		WHERE (transaction_id, "offset") > ($1::text::xid8, $2)

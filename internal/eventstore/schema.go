@@ -35,11 +35,8 @@ type schema struct {
 	wsql.DefaultPostgreSQLSchema
 }
 
-func newSchema(batchSize int) schema {
-	return schema{wsql.DefaultPostgreSQLSchema{
-		GenerateMessagesTableName: func(string) string { return `"events"` },
-		SubscribeBatchSize:        batchSize,
-	}}
+func newSchema() schema {
+	return schema{wsql.DefaultPostgreSQLSchema{GenerateMessagesTableName: func(string) string { return `"events"` }}}
 }
 
 // SchemaInitializingQueries returns nothing: the migrations own the schema.
@@ -90,41 +87,4 @@ func (s schema) InsertQuery(params wsql.InsertQueryParams) (wsql.Query, error) {
 		args = append(args, msg.UUID, string(msg.Payload), metadata, streamID, streamType, version, eventType, recordedAt)
 	}
 	return wsql.Query{Query: b.String(), Args: args}, nil
-}
-
-// SubscriberSchema is the schema adapter for subscribers of Topic, reading batchSize events per
-// transaction.
-func SubscriberSchema(batchSize int) wsql.SchemaAdapter { return newSchema(batchSize) }
-
-// OffsetsAdapter keeps each consumer group's position in the events_offsets table.
-func OffsetsAdapter() wsql.OffsetsAdapter {
-	return wsql.DefaultPostgreSQLOffsetsAdapter{GenerateMessagesOffsetsTableName: func(string) string { return `"events_offsets"` }}
-}
-
-// SelectQuery is watermill's subscriber query with its position test written as a row
-// comparison, (transaction_id, "offset") > (last processed): the same rows in the same order, but
-// PostgreSQL turns it into a range scan of the primary key that stops after the batch. watermill's
-// form ((transaction_id = t AND "offset" > o) OR transaction_id > t) is scanned from the start of
-// the index with the filter removing every row already read, so each poll costs as much as the
-// events behind it: catching up over a million events was quadratic (measured: 159 ms vs 0.8 ms
-// per 2,000-event batch, 640,000 events in).
-func (s schema) SelectQuery(params wsql.SelectQueryParams) (wsql.Query, error) {
-	next, err := params.OffsetsAdapter.NextOffsetQuery(wsql.NextOffsetQueryParams{Topic: params.Topic, ConsumerGroup: params.ConsumerGroup})
-	if err != nil {
-		return wsql.Query{}, err
-	}
-	q := `WITH last_processed AS (` + next.Query + `)
-		SELECT "offset", transaction_id, uuid, payload, metadata FROM ` + s.MessagesTable(params.Topic) + `
-		WHERE (transaction_id, "offset") > ((SELECT last_processed_transaction_id FROM last_processed), (SELECT offset_acked FROM last_processed))
-		  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-		ORDER BY transaction_id ASC, "offset" ASC
-		LIMIT ` + strconv.Itoa(s.batchSize())
-	return wsql.Query{Query: q, Args: next.Args}, nil
-}
-
-func (s schema) batchSize() int {
-	if s.SubscribeBatchSize <= 0 {
-		return 100
-	}
-	return s.SubscribeBatchSize
 }

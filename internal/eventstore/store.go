@@ -51,7 +51,7 @@ func New(pool *pgxpool.Pool, logger *slog.Logger, opts ...Option) *Store {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Store{pool: pool, schema: newSchema(100), now: time.Now}
+	s := &Store{pool: pool, schema: newSchema(), now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}
