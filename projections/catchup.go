@@ -195,11 +195,6 @@ func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) 
 		if err := r.applyPipelined(ctx, tx, feeds, recs, true); err != nil {
 			return err
 		}
-		for _, f := range feeds {
-			if err := finish(ctx, tx, f.p); err != nil {
-				return err
-			}
-		}
 		// The bookkeeping, one round trip: every projector's applied versions and its offset.
 		last := recs[len(recs)-1].Position
 		b := &pgx.Batch{}

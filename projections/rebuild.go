@@ -67,11 +67,6 @@ func (r *Runner) rebuild(ctx context.Context, ps []Projector) (int, error) {
 			if err := r.applyPipelined(ctx, tx, feeds, batch, false); err != nil {
 				return err
 			}
-			for _, f := range feeds {
-				if err := finish(ctx, tx, f.p); err != nil {
-					return err
-				}
-			}
 			n += len(batch)
 			if len(batch) > 0 {
 				pos = batch[len(batch)-1].Position

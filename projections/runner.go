@@ -11,7 +11,6 @@ package projections
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -42,23 +41,6 @@ type Projector interface {
 // instead of calling Apply for each.
 type Batcher interface {
 	ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error
-}
-
-// Finisher is a Projector with work to do once per transaction, after its events are applied
-// and before the transaction commits (e.g. folding what its triggers logged into aggregates, so
-// that rows many events change are updated once per transaction).
-type Finisher interface {
-	Finish(ctx context.Context, tx pgx.Tx) error
-}
-
-// finish runs p's Finish when it has one.
-func finish(ctx context.Context, tx pgx.Tx, p Projector) error {
-	if f, ok := p.(Finisher); ok {
-		if err := f.Finish(ctx, tx); err != nil {
-			return fmt.Errorf("%s: finish: %w", p.Name(), err)
-		}
-	}
-	return nil
 }
 
 // Config tunes the runner.

@@ -24,15 +24,8 @@ func (Summary) Name() string { return "summary.v1" }
 
 // Tables implements Projector.
 func (Summary) Tables() []string {
-	return []string{"summary_projects", "summary_now", "summary_region_days", "summary_region_waits", "summary_region_log", "summary_applications",
+	return []string{"summary_projects", "summary_now", "summary_region_days", "summary_region_waits", "summary_applications",
 		"summary_ppp_budgets", "summary_ppp_obligations", "summary_ppp_rules"}
-}
-
-// Finish implements Finisher: the region aggregates' changes, logged by triggers as the
-// summary's rows change, are folded in once per transaction (migration 00007).
-func (Summary) Finish(ctx context.Context, tx pgx.Tx) error {
-	_, err := tx.Exec(ctx, `SELECT summary_region_fold()`)
-	return err
 }
 
 // Handles implements Projector.
@@ -55,7 +48,10 @@ func (s Summary) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, 
 
 // ApplyBatch implements Batcher: the current versions of the things the events concern are read
 // once, the events applied to them in memory (a command's events make one version), and each
-// version written once, projects before applications (whose region trigger reads the project's).
+// version written once. Then what the batch changed in each project's and application's current
+// version moves the region aggregates: each changed project's current row (summary_now) is
+// written once, and the regions' figures change by what the new current versions contribute
+// less what the stored ones did, per region and day, in one statement.
 func (Summary) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
 	projects, apps := newProjectFolder(), newApplicationFolder()
 	budgets, obligations := newLedgerFolder(summaryPPPBudgets), newLedgerFolder(summaryPPPObligations)
@@ -84,6 +80,7 @@ func (Summary) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
 	if err := loadLedgers(ctx, tx, budgets, obligations, regions); err != nil {
 		return err
 	}
+	before := regionsBeforeBatch(projects, apps)
 	for _, a := range evs {
 		var err error
 		switch a.Rec.StreamType {
@@ -98,9 +95,13 @@ func (Summary) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
 			return fmt.Errorf("apply %s %s v%d: %w", a.Rec.Type, a.Rec.StreamID, a.Rec.Version, err)
 		}
 	}
+	moves, err := planRegionMoves(ctx, tx, before, projects, apps)
+	if err != nil {
+		return err
+	}
 	for _, w := range []interface {
 		write(context.Context, pgx.Tx) error
-	}{projects, apps, budgets, obligations} {
+	}{projects, apps, budgets, obligations, moves} {
 		if err := w.write(ctx, tx); err != nil {
 			return err
 		}

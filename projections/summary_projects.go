@@ -20,12 +20,15 @@ var summaryProjects = history{table: "summary_projects", key: []string{"project_
 	"project_id", "seq", "valid_from", "valid_to", "code", "region_code", "province", "city", "county",
 	"domain", "status", "owner_org", "year", "approved_budget", "spent", "reported_percent",
 	"ms_id", "ms_name", "ms_weight", "ms_planned", "ms_achieved",
-	"ind_id", "ind_baseline", "ind_target", "ind_target_date", "ind_latest", "ind_latest_date"},
+	"ind_id", "ind_baseline", "ind_target", "ind_target_date", "ind_latest", "ind_latest_date",
+	"ms_plan_dates", "ms_plan_cum", "ms_open_dates", "ind_count", "ind_measured", "ind_attained", "ind_att_sum",
+	"ind_att_n", "ind_open_dates"},
 	casts: map[string]string{"ms_id": "::text[]::uuid[]", "ind_id": "::text[]::uuid[]",
-		"ind_baseline": "::text[]::numeric[]", "ind_target": "::text[]::numeric[]", "ind_latest": "::text[]::numeric[]"}}
+		"ind_baseline": "::text[]::numeric[]", "ind_target": "::text[]::numeric[]", "ind_latest": "::text[]::numeric[]",
+		"ind_att_sum": "::text::numeric"}}
 
 // projectRow is a version of a project in summary_projects (the columns but the key, seq and the
-// validity; the derived columns are computed by the table's trigger, migration 00006).
+// validity). Its derived figures are computed before it is written (summary_derive.go).
 type projectRow struct {
 	code, regionCode, province    string
 	city, county                  *string
@@ -40,6 +43,19 @@ type projectRow struct {
 	indTargetDate                 []pgtype.Date
 	indLatest                     []*string // NULL: not measured
 	indLatestDate                 []pgtype.Date
+	derived
+}
+
+// now is what the region aggregates need of the version.
+func (r *projectRow) now() *nowRow {
+	region := r.province
+	if r.county != nil {
+		region = *r.county
+	} else if r.city != nil {
+		region = *r.city
+	}
+	return &nowRow{region: region, status: r.status, approvedBudget: r.approvedBudget, spent: r.spent,
+		reportedPercent: r.reportedPercent, derived: r.derived}
 }
 
 func (r projectRow) clone() projectRow {
@@ -47,6 +63,7 @@ func (r projectRow) clone() projectRow {
 	r.msPlanned, r.msAchieved = slices.Clone(r.msPlanned), slices.Clone(r.msAchieved)
 	r.indID, r.indBaseline, r.indTarget = slices.Clone(r.indID), slices.Clone(r.indBaseline), slices.Clone(r.indTarget)
 	r.indTargetDate, r.indLatest, r.indLatestDate = slices.Clone(r.indTargetDate), slices.Clone(r.indLatest), slices.Clone(r.indLatestDate)
+	r.derived = r.derived.clone()
 	return r
 }
 
@@ -58,7 +75,9 @@ func newProjectFolder() *folder[string, projectRow] {
 				r.domain, r.status, r.ownerOrg, r.year, r.approvedBudget, r.spent, r.reportedPercent,
 				orEmpty(r.msID), orEmpty(r.msName), orEmpty(r.msWeight), orEmpty(r.msPlanned), orEmpty(r.msAchieved),
 				orEmpty(r.indID), orEmpty(r.indBaseline), orEmpty(r.indTarget), orEmpty(r.indTargetDate),
-				orEmpty(r.indLatest), orEmpty(r.indLatestDate)}
+				orEmpty(r.indLatest), orEmpty(r.indLatestDate),
+				r.msPlanDates, r.msPlanCum, r.msOpenDates, r.indCount, r.indMeasured, r.indAttained, r.indAttSum,
+				r.indAttN, r.indOpenDates}
 		})
 }
 
@@ -78,7 +97,8 @@ func loadProjects(ctx context.Context, tx pgx.Tx, f *folder[string, projectRow],
 	rows, err := tx.Query(ctx, `SELECT project_id::text, valid_from, seq, code, region_code, province, city, county, domain,
 			status, owner_org, year, approved_budget, spent, reported_percent, ms_id::text[], ms_name, ms_weight,
 			ms_planned, ms_achieved, ind_id::text[], ind_baseline::text[], ind_target::text[], ind_target_date,
-			ind_latest::text[], ind_latest_date
+			ind_latest::text[], ind_latest_date, ms_plan_dates, ms_plan_cum, ms_open_dates, ind_count, ind_measured,
+			ind_attained, ind_att_sum::text, ind_att_n, ind_open_dates
 		FROM summary_projects WHERE valid_to IS NULL AND project_id = ANY($1::text[]::uuid[])`, ids)
 	if err != nil {
 		return fmt.Errorf("read current project versions: %w", err)
@@ -92,7 +112,8 @@ func loadProjects(ctx context.Context, tx pgx.Tx, f *folder[string, projectRow],
 	_, err = pgx.ForEachRow(rows, []any{&id, &from, &seq, &r.code, &r.regionCode, &r.province, &r.city, &r.county,
 		&r.domain, &r.status, &r.ownerOrg, &r.year, &r.approvedBudget, &r.spent, &r.reportedPercent, &r.msID, &r.msName,
 		&r.msWeight, &r.msPlanned, &r.msAchieved, &r.indID, &r.indBaseline, &r.indTarget, &r.indTargetDate,
-		&r.indLatest, &r.indLatestDate}, func() error {
+		&r.indLatest, &r.indLatestDate, &r.msPlanDates, &r.msPlanCum, &r.msOpenDates, &r.indCount, &r.indMeasured,
+		&r.indAttained, &r.indAttSum, &r.indAttN, &r.indOpenDates}, func() error {
 		f.stored(id, from, seq, r.clone())
 		return nil
 	})

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/smartcity/portfolio/internal/app"
 	"github.com/smartcity/portfolio/internal/eventstore"
 	"github.com/smartcity/portfolio/internal/portfolio"
@@ -16,7 +18,7 @@ import (
 )
 
 // A summary by region is answered from the regions' pre-aggregates (summary_region_days and
-// summary_region_waits, kept by triggers); every figure must equal the project-by-project
+// summary_region_waits, kept by the summary projector); every figure must equal the project-by-project
 // computation, on the demo portfolio and a generated one, on days before, between and after
 // their milestones, target dates and the overdue thresholds. Then a rebuild of the summary read
 // model gives the same answers again.
@@ -63,6 +65,20 @@ func compareRegions(t *testing.T, load func(context.Context, *eventstore.Store, 
 		{Filter: portfolio.Filter{Region: "421200"}, GroupBy: []portfolio.Dimension{portfolio.ByCounty}},
 	}
 	days := []string{"2014-01-01", "2017-06-30", "2019-12-31", "2023-01-01", "2025-06-01", "2026-11-23", "2028-03-15", "2035-01-01"}
+	// And the days a rating or a count changes on, for a few projects: a first open milestone's
+	// date and the thresholds after it (amber the day after, red 31 days after), a planned date
+	// and the day before it, an indicator's target date and the day after it.
+	rows, err := db.Pool.Query(ctx, `SELECT d::text FROM (SELECT DISTINCT d FROM summary_now,
+			LATERAL unnest(ARRAY[ms_open_dates[1], ms_open_dates[1] + 1, ms_open_dates[1] + 30, ms_open_dates[1] + 31,
+			                     ms_plan_dates[1] - 1, ms_plan_dates[1], ind_open_dates[1], ind_open_dates[1] + 1]) d
+			WHERE d IS NOT NULL) x ORDER BY md5(d::text) LIMIT 8`)
+	must(t, err)
+	boundaries, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	must(t, err)
+	if len(boundaries) < 8 {
+		t.Fatalf("only %d boundary days in the portfolio", len(boundaries))
+	}
+	days = append(days, boundaries...)
 	compare := func(when string) {
 		t.Helper()
 		for _, day := range days {
