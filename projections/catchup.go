@@ -82,14 +82,12 @@ func applyBatch(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore
 	return nil
 }
 
-// applyPipelined applies recs through a pipeTx, and when that fails for any reason rolls the work
-// back to a savepoint and applies them again on the plain transaction, where a projector sees
-// every statement's real answer (see pipeTx). snapshot and restore save and put back the feeds'
-// in-memory state around the attempt.
-func (r *Runner) applyPipelined(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore.Recorded, remember bool) error {
-	if _, err := tx.Exec(ctx, `SAVEPOINT projection_batch`); err != nil {
-		return err
-	}
+// applyPipelined applies recs through a pipeTx, then runs after (the caller's bookkeeping, or
+// nil) on the same transaction, and sends what is queued. When that fails for any reason it rolls
+// the work back to a savepoint taken first and does it again on the plain transaction, where a
+// projector sees every statement's real answer (see pipeTx); the in-memory state of the feeds is
+// put back first. The savepoint is never released: the commit ends it.
+func (r *Runner) applyPipelined(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore.Recorded, remember bool, after func(pgx.Tx) error) error {
 	saved := make([]map[string]int, len(feeds))
 	for i, f := range feeds {
 		saved[i] = make(map[string]int, len(recs))
@@ -100,13 +98,17 @@ func (r *Runner) applyPipelined(ctx context.Context, tx pgx.Tx, feeds []*feed, r
 		}
 	}
 	pipe := newPipeTx(tx, &r.unpredictable)
-	err := applyBatch(ctx, pipe, feeds, recs, remember)
+	err := execAnyRows(ctx, pipe, `SAVEPOINT projection_batch`)
 	if err == nil {
-		err = pipe.flush(ctx)
+		err = applyBatch(ctx, pipe, feeds, recs, remember)
+	}
+	if err == nil && after != nil {
+		err = after(pipe)
 	}
 	if err == nil {
-		_, err = tx.Exec(ctx, `RELEASE SAVEPOINT projection_batch`)
-		return err
+		if err = pipe.flush(ctx); err == nil {
+			return nil
+		}
 	}
 	r.log.Debug("pipelined batch failed; applying it again one statement at a time", "err", err)
 	if _, rbErr := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT projection_batch`); rbErr != nil {
@@ -121,7 +123,13 @@ func (r *Runner) applyPipelined(ctx context.Context, tx pgx.Tx, feeds []*feed, r
 			}
 		}
 	}
-	return applyBatch(ctx, tx, feeds, recs, remember)
+	if err := applyBatch(ctx, tx, feeds, recs, remember); err != nil {
+		return err
+	}
+	if after != nil {
+		return after(tx)
+	}
+	return nil
 }
 
 // CatchUp brings every projector up to the last committed event, CatchUpBatchSize events per
@@ -154,23 +162,9 @@ func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) 
 	}
 	var n int
 	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
-		if err := lockOffsets(ctx, tx, names); err != nil {
-			return err
-		}
-		rows, err := tx.Query(ctx, `SELECT consumer_group, coalesce(offset_acked, 0), last_processed_transaction_id::text
-			FROM events_offsets WHERE consumer_group = ANY($1)`, names)
+		pos, err := lockOffsets(ctx, tx, names)
 		if err != nil {
 			return err
-		}
-		pos := map[string]eventstore.Position{}
-		var group, txid string
-		var offset int64
-		if _, err := pgx.ForEachRow(rows, []any{&group, &offset, &txid}, func() error {
-			t, err := strconv.ParseUint(txid, 10, 64)
-			pos[group] = eventstore.Position{TxID: t, Offset: offset}
-			return err
-		}); err != nil {
-			return fmt.Errorf("read offsets: %w", err)
 		}
 		from := pos[names[0]]
 		for _, f := range feeds {
@@ -192,29 +186,33 @@ func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) 
 		if err := loadVersions(ctx, tx, feeds, recs); err != nil {
 			return err
 		}
-		if err := r.applyPipelined(ctx, tx, feeds, recs, true); err != nil {
-			return err
-		}
-		// The bookkeeping, one round trip: every projector's applied versions and its offset.
+		// The bookkeeping, sent with the read models' last statements: every projector's applied
+		// versions and its offset.
 		last := recs[len(recs)-1].Position
-		b := &pgx.Batch{}
-		for _, f := range feeds {
-			if len(f.applied) > 0 {
-				ids, versions := make([]string, 0, len(f.applied)), make([]int32, 0, len(f.applied))
-				for id, v := range f.applied {
-					ids, versions = append(ids, id), append(versions, int32(v))
+		return r.applyPipelined(ctx, tx, feeds, recs, true, func(tx pgx.Tx) error {
+			for _, f := range feeds {
+				if len(f.applied) > 0 {
+					ids, versions := make([]string, 0, len(f.applied)), make([]int32, 0, len(f.applied))
+					for id, v := range f.applied {
+						ids, versions = append(ids, id), append(versions, int32(v))
+					}
+					if err := execAnyRows(ctx, tx, `INSERT INTO projection_streams (projection, stream_id, version)
+						SELECT $1, unnest($2::text[]), unnest($3::int[])
+						ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
+						WHERE projection_streams.version < excluded.version`, f.p.Name(), ids, versions); err != nil {
+						return err
+					}
 				}
-				b.Queue(`INSERT INTO projection_streams (projection, stream_id, version)
-					SELECT $1, unnest($2::text[]), unnest($3::int[])
-					ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
-					WHERE projection_streams.version < excluded.version`, f.p.Name(), ids, versions)
+				if before(f.pos, last) {
+					if err := execAnyRows(ctx, tx, `UPDATE events_offsets SET offset_acked = $2,
+						last_processed_transaction_id = $3::text::xid8 WHERE consumer_group = $1`,
+						f.p.Name(), last.Offset, strconv.FormatUint(last.TxID, 10)); err != nil {
+						return err
+					}
+				}
 			}
-			if before(f.pos, last) {
-				b.Queue(`UPDATE events_offsets SET offset_acked = $2, last_processed_transaction_id = $3::text::xid8 WHERE consumer_group = $1`,
-					f.p.Name(), last.Offset, strconv.FormatUint(last.TxID, 10))
-			}
-		}
-		return tx.SendBatch(ctx, b).Close()
+			return nil
+		})
 	})
 	if err != nil {
 		return n, fmt.Errorf("catch up: %w", err)
@@ -237,18 +235,34 @@ func planFresh(ctx context.Context, tx pgx.Tx) error {
 	return nil
 }
 
-// lockOffsets makes sure each consumer group has its offset row and locks them all, in name
-// order (every catch-up and rebuild takes them in that order, so two never deadlock).
-func lockOffsets(ctx context.Context, tx pgx.Tx, names []string) error {
-	if _, err := tx.Exec(ctx, `INSERT INTO events_offsets (consumer_group, offset_acked, last_processed_transaction_id)
-		SELECT unnest($1::text[]), 0, '0' ON CONFLICT DO NOTHING`, names); err != nil {
-		return fmt.Errorf("offsets: %w", err)
+// lockOffsets locks the consumer groups' offset rows, in name order (every catch-up and rebuild
+// takes them in that order, so two never deadlock), and returns their positions; a group without
+// a row gets one first.
+func lockOffsets(ctx context.Context, tx pgx.Tx, names []string) (map[string]eventstore.Position, error) {
+	for attempt := 0; ; attempt++ {
+		rows, err := tx.Query(ctx, `SELECT consumer_group, coalesce(offset_acked, 0), last_processed_transaction_id::text
+			FROM events_offsets WHERE consumer_group = ANY($1) ORDER BY consumer_group FOR UPDATE`, names)
+		if err != nil {
+			return nil, fmt.Errorf("lock offsets: %w", err)
+		}
+		pos := make(map[string]eventstore.Position, len(names))
+		var group, txid string
+		var offset int64
+		if _, err := pgx.ForEachRow(rows, []any{&group, &offset, &txid}, func() error {
+			t, err := strconv.ParseUint(txid, 10, 64)
+			pos[group] = eventstore.Position{TxID: t, Offset: offset}
+			return err
+		}); err != nil {
+			return nil, fmt.Errorf("lock offsets: %w", err)
+		}
+		if len(pos) == len(names) || attempt > 0 {
+			return pos, nil
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO events_offsets (consumer_group, offset_acked, last_processed_transaction_id)
+			SELECT unnest($1::text[]), 0, '0' ON CONFLICT DO NOTHING`, names); err != nil {
+			return nil, fmt.Errorf("offsets: %w", err)
+		}
 	}
-	if _, err := tx.Exec(ctx, `SELECT 1 FROM (SELECT consumer_group FROM events_offsets WHERE consumer_group = ANY($1)
-		ORDER BY consumer_group FOR UPDATE) locked`, names); err != nil {
-		return fmt.Errorf("lock offsets: %w", err)
-	}
-	return nil
 }
 
 // loadVersions reads the remembered versions of the batch's streams for every feed.

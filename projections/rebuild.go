@@ -44,7 +44,7 @@ func (r *Runner) rebuild(ctx context.Context, ps []Projector) (int, error) {
 		if err := planFresh(ctx, tx); err != nil {
 			return err
 		}
-		if err := lockOffsets(ctx, tx, names); err != nil {
+		if _, err := lockOffsets(ctx, tx, names); err != nil {
 			return err
 		}
 		// TRUNCATE, not DELETE: fresh pages (with the tables' fillfactor room for in-place
@@ -64,7 +64,12 @@ func (r *Runner) rebuild(ctx context.Context, ps []Projector) (int, error) {
 			if err != nil {
 				return err
 			}
-			if err := r.applyPipelined(ctx, tx, feeds, batch, false); err != nil {
+			if err := r.applyPipelined(ctx, tx, feeds, batch, false, nil); err != nil {
+				return err
+			}
+			// One transaction for every batch: release each batch's savepoint, or they would nest
+			// (and past 64 subtransactions every snapshot of the server gets slower).
+			if _, err := tx.Exec(ctx, `RELEASE SAVEPOINT projection_batch`); err != nil {
 				return err
 			}
 			n += len(batch)

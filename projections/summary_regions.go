@@ -234,7 +234,7 @@ func (m *regionMoves) writeDays(ctx context.Context, tx pgx.Tx) error {
 	for _, a := range amounts {
 		args = append(args, a)
 	}
-	if _, err := tx.Exec(ctx, `WITH d AS (
+	if err := execAnyRows(ctx, tx, `WITH d AS (
 			SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],
 				$8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::text[]::numeric[],
 				$15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[], $18::text[]::numeric[],
@@ -255,7 +255,7 @@ func (m *regionMoves) writeDays(ctx context.Context, tx pgx.Tx) error {
 			ind_att_sum = trim_scale(c.ind_att_sum + excluded.ind_att_sum)`, args...); err != nil {
 		return fmt.Errorf("change the regions' figures: %w", err)
 	}
-	if _, err := tx.Exec(ctx, `DELETE FROM summary_region_days c USING unnest($1::text[], $2::date[]) AS z(region_code, day)
+	if err := execAnyRows(ctx, tx, `DELETE FROM summary_region_days c USING unnest($1::text[], $2::date[]) AS z(region_code, day)
 		WHERE c.region_code = z.region_code AND c.day = z.day AND c.projects = 0 AND c.unrated = 0 AND c.red = 0
 		  AND c.amber = 0 AND c.green = 0 AND c.overdue = 0 AND c.ind_count = 0 AND c.ind_measured = 0
 		  AND c.ind_attained = 0 AND c.ind_missed = 0 AND c.ind_att_n = 0 AND c.bac = 0 AND c.ac = 0 AND c.ev100 = 0
@@ -276,13 +276,13 @@ func (m *regionMoves) writeWaits(ctx context.Context, tx pgx.Tx) error {
 	if len(regions) == 0 {
 		return nil
 	}
-	if _, err := tx.Exec(ctx, `WITH d AS (SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[])
+	if err := execAnyRows(ctx, tx, `WITH d AS (SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[])
 			AS d(region_code, step, since, n))
 		INSERT INTO summary_region_waits AS w (region_code, step, since, n) SELECT * FROM d
 		ON CONFLICT (region_code, step, since) DO UPDATE SET n = w.n + excluded.n`, regions, steps, since, ns); err != nil {
 		return fmt.Errorf("change the regions' waits: %w", err)
 	}
-	if _, err := tx.Exec(ctx, `DELETE FROM summary_region_waits w
+	if err := execAnyRows(ctx, tx, `DELETE FROM summary_region_waits w
 		USING unnest($1::text[], $2::text[], $3::timestamptz[]) AS z(region_code, step, since)
 		WHERE w.region_code = z.region_code AND w.step = z.step AND w.since = z.since AND w.n = 0`, regions, steps, since); err != nil {
 		return fmt.Errorf("delete the regions' empty waits: %w", err)
