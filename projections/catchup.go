@@ -187,31 +187,33 @@ func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) 
 			return err
 		}
 		// The bookkeeping, sent with the read models' last statements: every projector's applied
-		// versions and its offset.
+		// versions and its offset, two statements for all of them.
 		last := recs[len(recs)-1].Position
 		return r.applyPipelined(ctx, tx, feeds, recs, true, func(tx pgx.Tx) error {
+			var projections, ids, moved []string
+			var versions []int32
 			for _, f := range feeds {
-				if len(f.applied) > 0 {
-					ids, versions := make([]string, 0, len(f.applied)), make([]int32, 0, len(f.applied))
-					for id, v := range f.applied {
-						ids, versions = append(ids, id), append(versions, int32(v))
-					}
-					if err := execAnyRows(ctx, tx, `INSERT INTO projection_streams (projection, stream_id, version)
-						SELECT $1, unnest($2::text[]), unnest($3::int[])
-						ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
-						WHERE projection_streams.version < excluded.version`, f.p.Name(), ids, versions); err != nil {
-						return err
-					}
+				for id, v := range f.applied {
+					projections, ids, versions = append(projections, f.p.Name()), append(ids, id), append(versions, int32(v))
 				}
 				if before(f.pos, last) {
-					if err := execAnyRows(ctx, tx, `UPDATE events_offsets SET offset_acked = $2,
-						last_processed_transaction_id = $3::text::xid8 WHERE consumer_group = $1`,
-						f.p.Name(), last.Offset, strconv.FormatUint(last.TxID, 10)); err != nil {
-						return err
-					}
+					moved = append(moved, f.p.Name())
 				}
 			}
-			return nil
+			if len(ids) > 0 {
+				if err := execAnyRows(ctx, tx, `INSERT INTO projection_streams (projection, stream_id, version)
+					SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
+					ON CONFLICT (projection, stream_id) DO UPDATE SET version = excluded.version
+					WHERE projection_streams.version < excluded.version`, projections, ids, versions); err != nil {
+					return err
+				}
+			}
+			if len(moved) == 0 {
+				return nil
+			}
+			return execAnyRows(ctx, tx, `UPDATE events_offsets SET offset_acked = $2,
+				last_processed_transaction_id = $3::text::xid8 WHERE consumer_group = ANY($1)`,
+				moved, last.Offset, strconv.FormatUint(last.TxID, 10))
 		})
 	})
 	if err != nil {
