@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 
@@ -161,21 +163,41 @@ func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) 
 		names[i] = f.p.Name()
 	}
 	var n int
+	var after map[string]eventstore.Position // the offsets committed
 	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
-		pos, err := lockOffsets(ctx, tx, names)
-		if err != nil {
-			return err
-		}
-		from := pos[names[0]]
-		for _, f := range feeds {
-			f.pos = pos[f.p.Name()]
-			if before(f.pos, from) {
-				from = f.pos
+		// Where this runner left the read models, if it knows: then the offsets are locked and the
+		// events read in one round trip, and if the offsets are still there nothing else has
+		// written the read models since, so no event after them has been applied (a redelivery
+		// needs offsets moved back or ahead by someone else).
+		known := r.offsets.get(names)
+		var pos map[string]eventstore.Position
+		var recs []eventstore.Recorded
+		if known != nil {
+			b := &pgx.Batch{}
+			queueLockOffsets(b, names, &pos)
+			eventstore.QueueReadBatch(b, lowest(known), r.cfg.CatchUpBatchSize, &recs)
+			if err := tx.SendBatch(ctx, b).Close(); err != nil {
+				return fmt.Errorf("lock offsets and read events: %w", err)
+			}
+			if !maps.Equal(pos, known) {
+				known, recs = nil, nil
 			}
 		}
-		recs, err := eventstore.ReadBatch(ctx, tx, from, r.cfg.CatchUpBatchSize)
-		if err != nil || len(recs) == 0 {
-			return err
+		if known == nil {
+			var err error
+			if pos, err = lockOffsets(ctx, tx, names); err != nil {
+				return err
+			}
+			if recs, err = eventstore.ReadBatch(ctx, tx, lowest(pos), r.cfg.CatchUpBatchSize); err != nil {
+				return err
+			}
+		}
+		for _, f := range feeds {
+			f.pos = pos[f.p.Name()]
+		}
+		after = pos
+		if len(recs) == 0 {
+			return nil
 		}
 		n = len(recs)
 		if n >= freshPlansFrom {
@@ -183,12 +205,21 @@ func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) 
 				return err
 			}
 		}
-		if err := loadVersions(ctx, tx, feeds, recs); err != nil {
-			return err
+		if known == nil {
+			if err := loadVersions(ctx, tx, feeds, recs); err != nil {
+				return err
+			}
+		}
+		last := recs[len(recs)-1].Position
+		after = make(map[string]eventstore.Position, len(feeds))
+		for _, f := range feeds {
+			after[f.p.Name()] = f.pos
+			if before(f.pos, last) {
+				after[f.p.Name()] = last
+			}
 		}
 		// The bookkeeping, sent with the read models' last statements: every projector's applied
 		// versions and its offset, two statements for all of them.
-		last := recs[len(recs)-1].Position
 		return r.applyPipelined(ctx, tx, feeds, recs, true, func(tx pgx.Tx) error {
 			var projections, ids, moved []string
 			var versions []int32
@@ -217,9 +248,61 @@ func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) 
 		})
 	})
 	if err != nil {
+		r.offsets.forget(names)
 		return n, fmt.Errorf("catch up: %w", err)
 	}
+	r.offsets.set(after)
 	return n, nil
+}
+
+// lowest is the earliest of the positions.
+func lowest(pos map[string]eventstore.Position) eventstore.Position {
+	var low eventstore.Position
+	first := true
+	for _, p := range pos {
+		if first || before(p, low) {
+			low, first = p, false
+		}
+	}
+	return low
+}
+
+// committedOffsets are the offsets this runner last committed, per consumer group.
+type committedOffsets struct {
+	mu  sync.Mutex
+	pos map[string]eventstore.Position
+}
+
+// get returns the offsets of the groups, or nil unless every one is known.
+func (c *committedOffsets) get(names []string) map[string]eventstore.Position {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[string]eventstore.Position, len(names))
+	for _, n := range names {
+		p, ok := c.pos[n]
+		if !ok {
+			return nil
+		}
+		out[n] = p
+	}
+	return out
+}
+
+func (c *committedOffsets) set(pos map[string]eventstore.Position) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pos == nil {
+		c.pos = map[string]eventstore.Position{}
+	}
+	maps.Copy(c.pos, pos)
+}
+
+func (c *committedOffsets) forget(names []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, n := range names {
+		delete(c.pos, n)
+	}
 }
 
 // freshPlansFrom is the size of a batch from which its statements are planned fresh (planFresh):
@@ -237,25 +320,19 @@ func planFresh(ctx context.Context, tx pgx.Tx) error {
 	return nil
 }
 
+const lockOffsetsSQL = `SELECT consumer_group, coalesce(offset_acked, 0), last_processed_transaction_id::text
+	FROM events_offsets WHERE consumer_group = ANY($1) ORDER BY consumer_group FOR UPDATE`
+
 // lockOffsets locks the consumer groups' offset rows, in name order (every catch-up and rebuild
 // takes them in that order, so two never deadlock), and returns their positions; a group without
 // a row gets one first.
 func lockOffsets(ctx context.Context, tx pgx.Tx, names []string) (map[string]eventstore.Position, error) {
 	for attempt := 0; ; attempt++ {
-		rows, err := tx.Query(ctx, `SELECT consumer_group, coalesce(offset_acked, 0), last_processed_transaction_id::text
-			FROM events_offsets WHERE consumer_group = ANY($1) ORDER BY consumer_group FOR UPDATE`, names)
-		if err != nil {
-			return nil, fmt.Errorf("lock offsets: %w", err)
-		}
-		pos := make(map[string]eventstore.Position, len(names))
-		var group, txid string
-		var offset int64
-		if _, err := pgx.ForEachRow(rows, []any{&group, &offset, &txid}, func() error {
-			t, err := strconv.ParseUint(txid, 10, 64)
-			pos[group] = eventstore.Position{TxID: t, Offset: offset}
-			return err
-		}); err != nil {
-			return nil, fmt.Errorf("lock offsets: %w", err)
+		var pos map[string]eventstore.Position
+		b := &pgx.Batch{}
+		queueLockOffsets(b, names, &pos)
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return nil, err
 		}
 		if len(pos) == len(names) || attempt > 0 {
 			return pos, nil
@@ -265,6 +342,25 @@ func lockOffsets(ctx context.Context, tx pgx.Tx, names []string) (map[string]eve
 			return nil, fmt.Errorf("offsets: %w", err)
 		}
 	}
+}
+
+// queueLockOffsets queues lockOffsets' statement on b: the positions of the groups that have a
+// row are stored in *out when b's results are read.
+func queueLockOffsets(b *pgx.Batch, names []string, out *map[string]eventstore.Position) {
+	b.Queue(lockOffsetsSQL, names).Query(func(rows pgx.Rows) error {
+		pos := make(map[string]eventstore.Position, len(names))
+		var group, txid string
+		var offset int64
+		if _, err := pgx.ForEachRow(rows, []any{&group, &offset, &txid}, func() error {
+			t, err := strconv.ParseUint(txid, 10, 64)
+			pos[group] = eventstore.Position{TxID: t, Offset: offset}
+			return err
+		}); err != nil {
+			return fmt.Errorf("lock offsets: %w", err)
+		}
+		*out = pos
+		return nil
+	})
 }
 
 // loadVersions reads the remembered versions of the batch's streams for every feed.

@@ -62,7 +62,8 @@ type Runner struct {
 	cfg        Config
 	log        *slog.Logger
 
-	unpredictable unpredictable // statements pipeTx must not queue
+	unpredictable unpredictable    // statements pipeTx must not queue
+	offsets       committedOffsets // where this runner left the read models
 
 	mu      sync.Mutex
 	cancel  context.CancelFunc // stops what Start started
