@@ -7,7 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/smartcity/portfolio/domain"
 	"github.com/smartcity/portfolio/internal/eventstore"
@@ -128,12 +130,19 @@ func (f *folder[K, R]) change(key K, rec eventstore.Recorded, fn func(*R) error)
 	return nil
 }
 
+// copyVersionsFrom is how many new versions of one table a batch writes with COPY rather than
+// one queued statement each: a catch-up batch makes thousands, where COPY costs a fraction of as
+// many statements; a live round's few go with its other statements (COPY takes a round trip of its
+// own).
+const copyVersionsFrom = 100
+
 // write sends the batch's versions: the stored current version is closed when the batch made a
 // later one (or replaced, when the batch changed it in place), and every version the batch made
 // or changed is written once, closed at the next one's instant, the last one current. Keys are
 // written in the order they were first seen.
 func (f *folder[K, R]) write(ctx context.Context, tx pgx.Tx) error {
 	upsert, closeStored := f.h.upsertSQL(), f.h.closeSQL()
+	var fresh [][]any // versions the batch made: never in the table yet
 	for _, key := range f.order {
 		c := f.chains[key]
 		for i, v := range c.vers {
@@ -141,12 +150,15 @@ func (f *folder[K, R]) write(ctx context.Context, tx pgx.Tx) error {
 			if i+1 < len(c.vers) {
 				to = &c.vers[i+1].from
 			}
+			stored := i == 0 && c.stored
 			switch {
+			case v.dirty && !stored:
+				fresh = append(fresh, f.values(key, v, to))
 			case v.dirty:
 				if _, err := tx.Exec(ctx, upsert, f.values(key, v, to)...); err != nil {
 					return fmt.Errorf("write version of %v in %s: %w", key, f.h.table, err)
 				}
-			case i == 0 && c.stored && to != nil:
+			case stored && to != nil:
 				tag, err := tx.Exec(ctx, closeStored, append([]any{*to, v.from}, f.keyOf(key)...)...)
 				if err == nil && tag.RowsAffected() != 1 {
 					err = fmt.Errorf("%d rows changed", tag.RowsAffected())
@@ -157,20 +169,87 @@ func (f *folder[K, R]) write(ctx context.Context, tx pgx.Tx) error {
 			}
 		}
 	}
+	if len(fresh) < copyVersionsFrom {
+		for _, vals := range fresh {
+			if _, err := tx.Exec(ctx, upsert, vals...); err != nil {
+				return fmt.Errorf("write version in %s: %w", f.h.table, err)
+			}
+		}
+		return nil
+	}
+	for _, vals := range fresh {
+		for i, c := range f.h.cols {
+			var err error
+			if vals[i], err = copyValue(f.h.casts[c], vals[i]); err != nil {
+				return fmt.Errorf("write versions in %s: %s: %w", f.h.table, c, err)
+			}
+		}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{f.h.table}, f.h.cols, pgx.CopyFromRows(fresh)); err != nil {
+		return fmt.Errorf("write versions in %s: %w", f.h.table, err)
+	}
 	return nil
+}
+
+// copyValue is a column's value as COPY takes it: COPY has no casts, so what upsertSQL casts from
+// text (cast) is converted here.
+func copyValue(cast string, v any) (any, error) {
+	switch cast {
+	case "":
+		return v, nil
+	case "::text[]::uuid[]":
+		ids := v.([]string)
+		out := make([]pgtype.UUID, len(ids))
+		for i, s := range ids {
+			u, err := uuid.Parse(s)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = pgtype.UUID{Bytes: u, Valid: true}
+		}
+		return out, nil
+	case "::text[]::numeric[]":
+		var texts []*string
+		switch v := v.(type) {
+		case []string:
+			for i := range v {
+				texts = append(texts, &v[i])
+			}
+		case []*string:
+			texts = v
+		default:
+			return nil, fmt.Errorf("a numeric array from %T", v)
+		}
+		out := make([]pgtype.Numeric, len(texts))
+		for i, s := range texts {
+			if s != nil {
+				if err := out[i].Scan(*s); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return out, nil
+	case "::text::numeric":
+		var n pgtype.Numeric
+		if s := v.(*string); s != nil {
+			if err := n.Scan(*s); err != nil {
+				return nil, err
+			}
+		}
+		return n, nil
+	}
+	return nil, fmt.Errorf("no conversion for the cast %s", cast)
 }
 
 // rowTable is a read model of one row per key (a project, a milestone, ...), which a Batcher reads
 // once per batch and writes once per changed row.
 type rowTable struct {
 	table string
-	what  string   // what a row is, for errors ("project")
-	key   string   // the key column
-	cols  []string // every column, the key first, in the order of the row's fields
-	uuids []string // the uuid columns, carried as text in Go
+	what  string            // what a row is, for errors ("project")
+	key   string            // the key column
+	cols  []string          // every column, the key first, in the order of the row's fields
+	texts map[string]string // columns carried as text in Go (uuids, numerics): their SQL type
 }
-
-func (t rowTable) isUUID(c string) bool { return slices.Contains(t.uuids, c) }
 
 // rowSet is a batch's rows of a rowTable: those read before the batch and those it made.
 type rowSet[R any] struct {
@@ -194,13 +273,13 @@ func (s *rowSet[R]) load(ctx context.Context, tx pgx.Tx, keys []string) error {
 	sel := make([]string, len(s.t.cols))
 	for i, c := range s.t.cols {
 		sel[i] = c
-		if s.t.isUUID(c) {
+		if _, ok := s.t.texts[c]; ok {
 			sel[i] = c + "::text"
 		}
 	}
 	key := s.t.key
-	if s.t.isUUID(key) {
-		key += " = ANY($1::text[]::uuid[])"
+	if typ, ok := s.t.texts[key]; ok {
+		key += " = ANY($1::text[]::" + typ + "[])"
 	} else {
 		key += " = ANY($1)"
 	}
@@ -259,8 +338,8 @@ func (s *rowSet[R]) write(ctx context.Context, tx pgx.Tx) error {
 	var update []string
 	for i, c := range s.t.cols {
 		params[i] = fmt.Sprintf("$%d", i+1)
-		if s.t.isUUID(c) {
-			params[i] += "::text::uuid"
+		if typ, ok := s.t.texts[c]; ok {
+			params[i] += "::text::" + typ
 		}
 		if c != s.t.key {
 			update = append(update, c+" = excluded."+c)

@@ -3,6 +3,7 @@ package projections
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -29,30 +30,74 @@ func (Indicators) Handles(streamType, eventType string) bool {
 
 var indicatorEvents = eventTypes(&domain.IndicatorDefined{}, &domain.IndicatorMeasured{})
 
-// Apply implements Projector.
-func (Indicators) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	switch e := ev.(type) {
-	case *domain.IndicatorDefined:
-		_, err := tx.Exec(ctx, `INSERT INTO indicator_view (id, project_id, seq, name, unit, baseline, target, target_date, updated_at)
-			VALUES ($1,$2,$3,$4,$5,$6::numeric,$7::numeric,$8,$9)`,
-			e.IndicatorID, e.ProjectID, rec.Version, e.Name, e.Unit, e.Baseline.String(), e.Target.String(), e.TargetDate.Time(), rec.RecordedAt)
-		return err
-	case *domain.IndicatorMeasured:
-		if _, err := tx.Exec(ctx, `INSERT INTO indicator_measurement_view (indicator_id, seq, measured_on, value, note, recorded_at)
-			VALUES ($1,$2,$3,$4::numeric,$5,$6)`, e.IndicatorID, rec.Version, e.MeasuredOn.Time(), e.Value.String(), e.Note, rec.RecordedAt); err != nil {
-			return err
+// Apply implements Projector: one event is a batch of one.
+func (i Indicators) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
+	return i.ApplyBatch(ctx, tx, []Applied{{Rec: rec, Event: ev}})
+}
+
+// indicatorViewRow is a row of indicator_view (numbers as their text).
+type indicatorViewRow struct {
+	id, projectID    string
+	seq              int32
+	name, unit       string
+	baseline, target string
+	targetDate       time.Time
+	latestValue      *string
+	latestDate       *time.Time
+	measurementCount int32
+	updatedAt        time.Time
+}
+
+func (r *indicatorViewRow) fields() []any {
+	return []any{&r.id, &r.projectID, &r.seq, &r.name, &r.unit, &r.baseline, &r.target, &r.targetDate, &r.latestValue,
+		&r.latestDate, &r.measurementCount, &r.updatedAt}
+}
+
+var indicatorViewTable = rowTable{table: "indicator_view", what: "indicator", key: "id", cols: []string{"id", "project_id",
+	"seq", "name", "unit", "baseline", "target", "target_date", "latest_value", "latest_date", "measurement_count",
+	"updated_at"}, texts: map[string]string{"id": "uuid", "project_id": "uuid", "baseline": "numeric", "target": "numeric",
+	"latest_value": "numeric"}}
+
+// ApplyBatch implements Batcher: the rows of the batch's indicators are read once, the events
+// applied to them in memory and each row written once; every measurement is a row of its own.
+func (Indicators) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
+	rows := newRows[indicatorViewRow](indicatorViewTable, (*indicatorViewRow).fields)
+	var ids []string
+	for _, a := range evs {
+		if e, ok := a.Event.(*domain.IndicatorMeasured); ok {
+			ids = append(ids, string(e.IndicatorID))
 		}
-		// The latest value is the one measured last; of two on the same day, the one recorded last.
-		tag, err := tx.Exec(ctx, `UPDATE indicator_view SET measurement_count = measurement_count + 1, updated_at = $4,
-			latest_value = CASE WHEN latest_date IS NULL OR latest_date <= $2 THEN $3::numeric ELSE latest_value END,
-			latest_date  = CASE WHEN latest_date IS NULL OR latest_date <= $2 THEN $2 ELSE latest_date END
-			WHERE id = $1`, e.IndicatorID, e.MeasuredOn.Time(), e.Value.String(), rec.RecordedAt)
-		if err == nil && tag.RowsAffected() != 1 {
-			err = fmt.Errorf("indicator %s is not in indicator_view", e.IndicatorID)
-		}
+	}
+	if err := rows.load(ctx, tx, ids); err != nil {
 		return err
 	}
-	return nil
+	for _, a := range evs {
+		var err error
+		switch e := a.Event.(type) {
+		case *domain.IndicatorDefined:
+			err = rows.create(string(e.IndicatorID), indicatorViewRow{id: string(e.IndicatorID), projectID: string(e.ProjectID),
+				seq: int32(a.Rec.Version), name: e.Name, unit: e.Unit, baseline: e.Baseline.String(), target: e.Target.String(),
+				targetDate: e.TargetDate.Time(), updatedAt: a.Rec.RecordedAt})
+		case *domain.IndicatorMeasured:
+			var r *indicatorViewRow
+			if r, err = rows.change(string(e.IndicatorID)); err != nil {
+				break
+			}
+			// The latest value is the one measured last; of two on the same day, the one recorded last.
+			if on := e.MeasuredOn.Time(); r.latestDate == nil || !r.latestDate.After(on) {
+				v := e.Value.String()
+				r.latestValue, r.latestDate = &v, &on
+			}
+			r.measurementCount++
+			r.updatedAt = a.Rec.RecordedAt
+			_, err = tx.Exec(ctx, `INSERT INTO indicator_measurement_view (indicator_id, seq, measured_on, value, note, recorded_at)
+				VALUES ($1,$2,$3,$4::numeric,$5,$6)`, e.IndicatorID, a.Rec.Version, e.MeasuredOn.Time(), e.Value.String(), e.Note, a.Rec.RecordedAt)
+		}
+		if err != nil {
+			return fmt.Errorf("apply %s %s v%d: %w", a.Rec.Type, a.Rec.StreamID, a.Rec.Version, err)
+		}
+	}
+	return rows.write(ctx, tx)
 }
 
 // All returns every projector of the product, in a stable order.

@@ -3,6 +3,7 @@ package projections
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -35,26 +36,73 @@ func eventTypes(events ...domain.Event) map[string]bool {
 	return out
 }
 
-// Apply implements Projector.
-func (Milestones) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	exec := func(q string, args ...any) error {
-		tag, err := tx.Exec(ctx, q, args...)
-		if err == nil && tag.RowsAffected() != 1 {
-			err = fmt.Errorf("expected one milestone row to change, %d did", tag.RowsAffected())
+// Apply implements Projector: one event is a batch of one.
+func (m Milestones) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
+	return m.ApplyBatch(ctx, tx, []Applied{{Rec: rec, Event: ev}})
+}
+
+// milestoneViewRow is a row of milestone_view.
+type milestoneViewRow struct {
+	id, projectID             string
+	seq, weight               int32
+	name                      string
+	plannedDate, originalDate time.Time
+	rescheduleCount           int32
+	lastRescheduleReason      *string
+	achievedDate              *time.Time
+	evidence                  *string
+	updatedAt                 time.Time
+}
+
+func (r *milestoneViewRow) fields() []any {
+	return []any{&r.id, &r.projectID, &r.seq, &r.name, &r.weight, &r.plannedDate, &r.originalDate, &r.rescheduleCount,
+		&r.lastRescheduleReason, &r.achievedDate, &r.evidence, &r.updatedAt}
+}
+
+var milestoneViewTable = rowTable{table: "milestone_view", what: "milestone", key: "id", cols: []string{"id", "project_id",
+	"seq", "name", "weight", "planned_date", "original_date", "reschedule_count", "last_reschedule_reason", "achieved_date",
+	"evidence", "updated_at"}, texts: map[string]string{"id": "uuid", "project_id": "uuid"}}
+
+// ApplyBatch implements Batcher: the rows of the batch's milestones are read once, the events
+// applied to them in memory and each row written once.
+func (Milestones) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
+	rows := newRows[milestoneViewRow](milestoneViewTable, (*milestoneViewRow).fields)
+	var ids []string
+	for _, a := range evs {
+		switch e := a.Event.(type) {
+		case *domain.MilestoneRescheduled:
+			ids = append(ids, string(e.MilestoneID))
+		case *domain.MilestoneAchieved:
+			ids = append(ids, string(e.MilestoneID))
 		}
+	}
+	if err := rows.load(ctx, tx, ids); err != nil {
 		return err
 	}
-	switch e := ev.(type) {
-	case *domain.MilestonePlanned:
-		return exec(`INSERT INTO milestone_view (id, project_id, seq, name, weight, planned_date, original_date, updated_at)
-			VALUES ($1,$2,$3,$4,$5,$6,$6,$7)`,
-			e.MilestoneID, e.ProjectID, rec.Version, e.Name, e.Weight, e.PlannedDate.Time(), rec.RecordedAt)
-	case *domain.MilestoneRescheduled:
-		return exec(`UPDATE milestone_view SET planned_date=$2, reschedule_count = reschedule_count + 1,
-			last_reschedule_reason=$3, updated_at=$4 WHERE id=$1`, e.MilestoneID, e.NewDate.Time(), e.Reason, rec.RecordedAt)
-	case *domain.MilestoneAchieved:
-		return exec(`UPDATE milestone_view SET achieved_date=$2, evidence=$3, updated_at=$4 WHERE id=$1`,
-			e.MilestoneID, e.AchievedOn.Time(), e.Evidence, rec.RecordedAt)
+	for _, a := range evs {
+		var err error
+		switch e := a.Event.(type) {
+		case *domain.MilestonePlanned:
+			err = rows.create(string(e.MilestoneID), milestoneViewRow{id: string(e.MilestoneID), projectID: string(e.ProjectID),
+				seq: int32(a.Rec.Version), name: e.Name, weight: int32(e.Weight), plannedDate: e.PlannedDate.Time(),
+				originalDate: e.PlannedDate.Time(), updatedAt: a.Rec.RecordedAt})
+		case *domain.MilestoneRescheduled:
+			var r *milestoneViewRow
+			if r, err = rows.change(string(e.MilestoneID)); err == nil {
+				reason := e.Reason
+				r.plannedDate, r.lastRescheduleReason, r.updatedAt = e.NewDate.Time(), &reason, a.Rec.RecordedAt
+				r.rescheduleCount++
+			}
+		case *domain.MilestoneAchieved:
+			var r *milestoneViewRow
+			if r, err = rows.change(string(e.MilestoneID)); err == nil {
+				on, evidence := e.AchievedOn.Time(), e.Evidence
+				r.achievedDate, r.evidence, r.updatedAt = &on, &evidence, a.Rec.RecordedAt
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("apply %s %s v%d: %w", a.Rec.Type, a.Rec.StreamID, a.Rec.Version, err)
+		}
 	}
-	return nil
+	return rows.write(ctx, tx)
 }

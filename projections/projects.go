@@ -70,7 +70,7 @@ func (r *projectViewRow) fields() []any {
 }
 
 var projectViewTable = rowTable{table: "project_view", what: "project", key: "id", cols: projectViewColumns,
-	uuids: []string{"id", "pending_revision_id"}}
+	texts: map[string]string{"id": "uuid", "pending_revision_id": "uuid"}}
 
 // ApplyBatch implements Batcher: the rows of the batch's projects are read once, the events
 // applied to them in memory and each row written once.
