@@ -74,10 +74,23 @@ func applyBatch(ctx context.Context, tx pgx.Tx, feeds []*feed, recs []eventstore
 			f.applied[rec.StreamID] = rec.Version
 		}
 	}
-	for _, f := range feeds {
+	// The Batchers: every one's reads in one round trip, then their steps in order.
+	reads := &pgx.Batch{}
+	steps := make([]func(context.Context, pgx.Tx) error, len(feeds))
+	for i, f := range feeds {
 		if f.batcher != nil && len(f.batch) > 0 {
-			if err := f.batcher.ApplyBatch(ctx, tx, f.batch); err != nil {
-				return fmt.Errorf("%s: %w", f.p.Name(), err)
+			steps[i] = f.batcher.PrepareBatch(f.batch, reads)
+		}
+	}
+	if reads.Len() > 0 {
+		if err := tx.SendBatch(ctx, reads).Close(); err != nil {
+			return err
+		}
+	}
+	for i, step := range steps {
+		if step != nil {
+			if err := step(ctx, tx); err != nil {
+				return fmt.Errorf("%s: %w", feeds[i].p.Name(), err)
 			}
 		}
 	}

@@ -264,11 +264,11 @@ func newRows[R any](t rowTable, fields func(*R) []any) *rowSet[R] {
 	return &rowSet[R]{t: t, fields: fields, rows: map[string]*R{}, dirty: map[string]bool{}}
 }
 
-// load reads the rows of the keys.
-func (s *rowSet[R]) load(ctx context.Context, tx pgx.Tx, keys []string) error {
+// queueLoad queues the read of the rows of the keys on reads.
+func (s *rowSet[R]) queueLoad(reads *pgx.Batch, keys []string) {
 	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
 	if len(keys) == 0 {
-		return nil
+		return
 	}
 	sel := make([]string, len(s.t.cols))
 	for i, c := range s.t.cols {
@@ -283,23 +283,20 @@ func (s *rowSet[R]) load(ctx context.Context, tx pgx.Tx, keys []string) error {
 	} else {
 		key += " = ANY($1)"
 	}
-	rows, err := tx.Query(ctx, `SELECT `+strings.Join(sel, ", ")+` FROM `+s.t.table+` WHERE `+key, keys)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", s.t.table, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		r := new(R)
-		f := s.fields(r)
-		if err := rows.Scan(f...); err != nil {
+	reads.Queue(`SELECT `+strings.Join(sel, ", ")+` FROM `+s.t.table+` WHERE `+key, keys).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			r := new(R)
+			f := s.fields(r)
+			if err := rows.Scan(f...); err != nil {
+				return fmt.Errorf("read %s: %w", s.t.table, err)
+			}
+			s.rows[*f[0].(*string)] = r
+		}
+		if err := rows.Err(); err != nil {
 			return fmt.Errorf("read %s: %w", s.t.table, err)
 		}
-		s.rows[*f[0].(*string)] = r
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read %s: %w", s.t.table, err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // create adds the row of key, which must not exist.

@@ -32,7 +32,7 @@ var indicatorEvents = eventTypes(&domain.IndicatorDefined{}, &domain.IndicatorMe
 
 // Apply implements Projector: one event is a batch of one.
 func (i Indicators) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	return i.ApplyBatch(ctx, tx, []Applied{{Rec: rec, Event: ev}})
+	return applyBatcher(ctx, tx, i, []Applied{{Rec: rec, Event: ev}})
 }
 
 // indicatorViewRow is a row of indicator_view (numbers as their text).
@@ -58,9 +58,9 @@ var indicatorViewTable = rowTable{table: "indicator_view", what: "indicator", ke
 	"updated_at"}, texts: map[string]string{"id": "uuid", "project_id": "uuid", "baseline": "numeric", "target": "numeric",
 	"latest_value": "numeric"}}
 
-// ApplyBatch implements Batcher: the rows of the batch's indicators are read once, the events
+// PrepareBatch implements Batcher: the rows of the batch's indicators are read once, the events
 // applied to them in memory and each row written once; every measurement is a row of its own.
-func (Indicators) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
+func (Indicators) PrepareBatch(evs []Applied, reads *pgx.Batch) func(context.Context, pgx.Tx) error {
 	rows := newRows[indicatorViewRow](indicatorViewTable, (*indicatorViewRow).fields)
 	var ids []string
 	for _, a := range evs {
@@ -68,9 +68,11 @@ func (Indicators) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) erro
 			ids = append(ids, string(e.IndicatorID))
 		}
 	}
-	if err := rows.load(ctx, tx, ids); err != nil {
-		return err
-	}
+	rows.queueLoad(reads, ids)
+	return func(ctx context.Context, tx pgx.Tx) error { return applyIndicators(ctx, tx, rows, evs) }
+}
+
+func applyIndicators(ctx context.Context, tx pgx.Tx, rows *rowSet[indicatorViewRow], evs []Applied) error {
 	for _, a := range evs {
 		var err error
 		switch e := a.Event.(type) {

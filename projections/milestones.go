@@ -38,7 +38,7 @@ func eventTypes(events ...domain.Event) map[string]bool {
 
 // Apply implements Projector: one event is a batch of one.
 func (m Milestones) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	return m.ApplyBatch(ctx, tx, []Applied{{Rec: rec, Event: ev}})
+	return applyBatcher(ctx, tx, m, []Applied{{Rec: rec, Event: ev}})
 }
 
 // milestoneViewRow is a row of milestone_view.
@@ -63,9 +63,9 @@ var milestoneViewTable = rowTable{table: "milestone_view", what: "milestone", ke
 	"seq", "name", "weight", "planned_date", "original_date", "reschedule_count", "last_reschedule_reason", "achieved_date",
 	"evidence", "updated_at"}, texts: map[string]string{"id": "uuid", "project_id": "uuid"}}
 
-// ApplyBatch implements Batcher: the rows of the batch's milestones are read once, the events
+// PrepareBatch implements Batcher: the rows of the batch's milestones are read once, the events
 // applied to them in memory and each row written once.
-func (Milestones) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
+func (Milestones) PrepareBatch(evs []Applied, reads *pgx.Batch) func(context.Context, pgx.Tx) error {
 	rows := newRows[milestoneViewRow](milestoneViewTable, (*milestoneViewRow).fields)
 	var ids []string
 	for _, a := range evs {
@@ -76,9 +76,11 @@ func (Milestones) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) erro
 			ids = append(ids, string(e.MilestoneID))
 		}
 	}
-	if err := rows.load(ctx, tx, ids); err != nil {
-		return err
-	}
+	rows.queueLoad(reads, ids)
+	return func(ctx context.Context, tx pgx.Tx) error { return applyMilestones(ctx, tx, rows, evs) }
+}
+
+func applyMilestones(ctx context.Context, tx pgx.Tx, rows *rowSet[milestoneViewRow], evs []Applied) error {
 	for _, a := range evs {
 		var err error
 		switch e := a.Event.(type) {

@@ -125,24 +125,27 @@ func (t *pipeTx) flush(ctx context.Context) error {
 		return t.err
 	}
 	br := t.Tx.SendBatch(ctx, &t.batch)
-	var err error
-	for _, q := range t.pending {
-		tag, e := br.Exec()
-		if e != nil {
-			err = e
-			break
-		}
-		if q.checked && tag.RowsAffected() != 1 {
-			t.known.add(q.sql)
-			err = fmt.Errorf("%w: %d rows by %s", errMispredicted, tag.RowsAffected(), q.sql)
-			break
-		}
-	}
+	err := t.check(br)
 	if cerr := br.Close(); err == nil {
 		err = cerr
 	}
 	t.batch, t.pending, t.err = pgx.Batch{}, t.pending[:0], err
 	return err
+}
+
+// check reads the queued statements' answers from br and compares them with the assumed ones.
+func (t *pipeTx) check(br pgx.BatchResults) error {
+	for _, q := range t.pending {
+		tag, err := br.Exec()
+		if err != nil {
+			return err
+		}
+		if q.checked && tag.RowsAffected() != 1 {
+			t.known.add(q.sql)
+			return fmt.Errorf("%w: %d rows by %s", errMispredicted, tag.RowsAffected(), q.sql)
+		}
+	}
+	return nil
 }
 
 // Query sends what is queued first.
@@ -169,12 +172,24 @@ func (t *pipeTx) CopyFrom(ctx context.Context, table pgx.Identifier, columns []s
 	return t.Tx.CopyFrom(ctx, table, columns, src)
 }
 
-// SendBatch sends what is queued first.
+// SendBatch sends what is queued and b together, in one round trip: the queued statements'
+// answers are checked first, and the results handed back are b's.
 func (t *pipeTx) SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults {
-	if err := t.flush(ctx); err != nil {
+	if t.err != nil {
+		return errBatch{t.err}
+	}
+	if len(t.pending) == 0 {
+		return t.Tx.SendBatch(ctx, b)
+	}
+	both := &pgx.Batch{QueuedQueries: append(t.batch.QueuedQueries, b.QueuedQueries...)}
+	br := t.Tx.SendBatch(ctx, both)
+	err := t.check(br)
+	t.batch, t.pending, t.err = pgx.Batch{}, t.pending[:0], err
+	if err != nil {
+		_ = br.Close()
 		return errBatch{err}
 	}
-	return t.Tx.SendBatch(ctx, b)
+	return br
 }
 
 // Prepare sends what is queued first.

@@ -27,7 +27,7 @@ func (Projects) Handles(streamType, _ string) bool { return streamType == domain
 
 // Apply implements Projector: one event is a batch of one.
 func (p Projects) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	return p.ApplyBatch(ctx, tx, []Applied{{Rec: rec, Event: ev}})
+	return applyBatcher(ctx, tx, p, []Applied{{Rec: rec, Event: ev}})
 }
 
 // projectViewColumns are project_view's columns, in the order of projectViewRow.values.
@@ -72,23 +72,23 @@ func (r *projectViewRow) fields() []any {
 var projectViewTable = rowTable{table: "project_view", what: "project", key: "id", cols: projectViewColumns,
 	texts: map[string]string{"id": "uuid", "pending_revision_id": "uuid"}}
 
-// ApplyBatch implements Batcher: the rows of the batch's projects are read once, the events
+// PrepareBatch implements Batcher: the rows of the batch's projects are read once, the events
 // applied to them in memory and each row written once.
-func (Projects) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
+func (Projects) PrepareBatch(evs []Applied, reads *pgx.Batch) func(context.Context, pgx.Tx) error {
 	rows := newRows[projectViewRow](projectViewTable, (*projectViewRow).fields)
 	ids := make([]string, 0, len(evs))
 	for _, a := range evs {
 		ids = append(ids, projectID(a.Rec))
 	}
-	if err := rows.load(ctx, tx, ids); err != nil {
-		return err
-	}
-	for _, a := range evs {
-		if err := applyProjectView(rows, a.Rec, a.Event); err != nil {
-			return fmt.Errorf("apply %s %s v%d: %w", a.Rec.Type, a.Rec.StreamID, a.Rec.Version, err)
+	rows.queueLoad(reads, ids)
+	return func(ctx context.Context, tx pgx.Tx) error {
+		for _, a := range evs {
+			if err := applyProjectView(rows, a.Rec, a.Event); err != nil {
+				return fmt.Errorf("apply %s %s v%d: %w", a.Rec.Type, a.Rec.StreamID, a.Rec.Version, err)
+			}
 		}
+		return rows.write(ctx, tx)
 	}
-	return rows.write(ctx, tx)
 }
 
 func applyProjectView(rows *rowSet[projectViewRow], rec eventstore.Recorded, ev domain.Event) error {

@@ -38,9 +38,23 @@ type Projector interface {
 
 // Batcher is a Projector that applies a run of events at once: the runner gives it, in order,
 // every event of a batch it has to apply (those it handles and has not applied), in one call,
-// instead of calling Apply for each.
+// instead of calling Apply for each. PrepareBatch queues on reads what the batch needs to read
+// (with callbacks that keep the answers) and returns the step that applies it: the runner sends
+// the reads of every Batcher of a batch in one round trip, then runs the steps in order.
 type Batcher interface {
-	ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error
+	PrepareBatch(evs []Applied, reads *pgx.Batch) func(ctx context.Context, tx pgx.Tx) error
+}
+
+// applyBatcher applies evs to b on its own: its reads, then its step.
+func applyBatcher(ctx context.Context, tx pgx.Tx, b Batcher, evs []Applied) error {
+	reads := &pgx.Batch{}
+	step := b.PrepareBatch(evs, reads)
+	if reads.Len() > 0 {
+		if err := tx.SendBatch(ctx, reads).Close(); err != nil {
+			return err
+		}
+	}
+	return step(ctx, tx)
 }
 
 // Config tunes the runner.

@@ -43,16 +43,16 @@ func (Summary) Handles(streamType, eventType string) bool {
 
 // Apply implements Projector: one event is a batch of one.
 func (s Summary) Apply(ctx context.Context, tx pgx.Tx, rec eventstore.Recorded, ev domain.Event) error {
-	return s.ApplyBatch(ctx, tx, []Applied{{Rec: rec, Event: ev}})
+	return applyBatcher(ctx, tx, s, []Applied{{Rec: rec, Event: ev}})
 }
 
-// ApplyBatch implements Batcher: the current versions of the things the events concern are read
-// once, the events applied to them in memory (a command's events make one version), and each
+// PrepareBatch implements Batcher: the current versions of the things the events concern are
+// read once, the events applied to them in memory (a command's events make one version), and each
 // version written once. Then what the batch changed in each project's and application's current
 // version moves the region aggregates: each changed project's current row (summary_now) is
 // written once, and the regions' figures change by what the new current versions contribute
 // less what the stored ones did, per region and day, in one statement.
-func (Summary) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
+func (Summary) PrepareBatch(evs []Applied, reads *pgx.Batch) func(context.Context, pgx.Tx) error {
 	projects, apps := newProjectFolder(), newApplicationFolder()
 	budgets, obligations := newLedgerFolder(summaryPPPBudgets), newLedgerFolder(summaryPPPObligations)
 	var projectIDs, appIDs, regions []string
@@ -71,40 +71,36 @@ func (Summary) ApplyBatch(ctx context.Context, tx pgx.Tx, evs []Applied) error {
 			regions = append(regions, ledgerRegion(a.Rec))
 		}
 	}
-	if err := loadProjects(ctx, tx, projects, projectIDs); err != nil {
-		return err
-	}
-	if err := loadApplications(ctx, tx, apps, appIDs); err != nil {
-		return err
-	}
-	if err := loadLedgers(ctx, tx, budgets, obligations, regions); err != nil {
-		return err
-	}
-	before := regionsBeforeBatch(projects, apps)
-	for _, a := range evs {
-		var err error
-		switch a.Rec.StreamType {
-		case domain.ProjectStreamType:
-			err = applySummaryProject(projects, a.Rec, a.Event)
-		case domain.ApplicationStreamType:
-			err = applySummaryApplication(apps, a.Rec, a.Event)
-		case domain.PPPLedgerStreamType:
-			err = applySummaryLedger(ctx, tx, budgets, obligations, a.Rec, a.Event)
+	queueLoadProjects(reads, projects, projectIDs)
+	queueLoadApplications(reads, apps, appIDs)
+	queueLoadLedgers(reads, budgets, obligations, regions)
+	return func(ctx context.Context, tx pgx.Tx) error {
+		before := regionsBeforeBatch(projects, apps)
+		for _, a := range evs {
+			var err error
+			switch a.Rec.StreamType {
+			case domain.ProjectStreamType:
+				err = applySummaryProject(projects, a.Rec, a.Event)
+			case domain.ApplicationStreamType:
+				err = applySummaryApplication(apps, a.Rec, a.Event)
+			case domain.PPPLedgerStreamType:
+				err = applySummaryLedger(ctx, tx, budgets, obligations, a.Rec, a.Event)
+			}
+			if err != nil {
+				return fmt.Errorf("apply %s %s v%d: %w", a.Rec.Type, a.Rec.StreamID, a.Rec.Version, err)
+			}
 		}
+		moves, err := planRegionMoves(ctx, tx, before, projects, apps)
 		if err != nil {
-			return fmt.Errorf("apply %s %s v%d: %w", a.Rec.Type, a.Rec.StreamID, a.Rec.Version, err)
-		}
-	}
-	moves, err := planRegionMoves(ctx, tx, before, projects, apps)
-	if err != nil {
-		return err
-	}
-	for _, w := range []interface {
-		write(context.Context, pgx.Tx) error
-	}{projects, apps, budgets, obligations, moves} {
-		if err := w.write(ctx, tx); err != nil {
 			return err
 		}
+		for _, w := range []interface {
+			write(context.Context, pgx.Tx) error
+		}{projects, apps, budgets, obligations, moves} {
+			if err := w.write(ctx, tx); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return nil
 }

@@ -53,24 +53,26 @@ func newApplicationFolder() *folder[string, applicationRow] {
 		})
 }
 
-// loadApplications reads the current versions of the applications ids into f.
-func loadApplications(ctx context.Context, tx pgx.Tx, f *folder[string, applicationRow], ids []string) error {
+// queueLoadApplications queues the read of the current versions of the applications ids into f.
+func queueLoadApplications(reads *pgx.Batch, f *folder[string, applicationRow], ids []string) {
 	if len(ids) == 0 {
-		return nil
+		return
 	}
-	rows, err := tx.Query(ctx, `SELECT application_id::text, valid_from, seq, project_id::text, fund_id::text, support_mode, status,
+	reads.Queue(`SELECT application_id::text, valid_from, seq, project_id::text, fund_id::text, support_mode, status,
 			step, step_since, experts_pending, requested, approved, disbursed, recovered, cancelled
-		FROM summary_applications WHERE valid_to IS NULL AND application_id = ANY($1::text[]::uuid[])`, ids)
-	if err != nil {
-		return fmt.Errorf("read current application versions: %w", err)
-	}
+		FROM summary_applications WHERE valid_to IS NULL AND application_id = ANY($1::text[]::uuid[])`, ids).Query(func(rows pgx.Rows) error {
+		return scanApplications(rows, f)
+	})
+}
+
+func scanApplications(rows pgx.Rows, f *folder[string, applicationRow]) error {
 	var (
 		id   string
 		from time.Time
 		seq  int
 		r    applicationRow
 	)
-	_, err = pgx.ForEachRow(rows, []any{&id, &from, &seq, &r.projectID, &r.fundID, &r.supportMode, &r.status, &r.step,
+	_, err := pgx.ForEachRow(rows, []any{&id, &from, &seq, &r.projectID, &r.fundID, &r.supportMode, &r.status, &r.step,
 		&r.stepSince, &r.expertsPending, &r.requested, &r.approved, &r.disbursed, &r.recovered, &r.cancelled}, func() error {
 		row := r
 		if r.step != nil {
@@ -160,31 +162,30 @@ func newLedgerFolder(h history) *folder[ledgerYear, int64] {
 		})
 }
 
-// loadLedgers reads the current budgets and obligations of the regions into budgets and obligations.
-func loadLedgers(ctx context.Context, tx pgx.Tx, budgets, obligations *folder[ledgerYear, int64], regions []string) error {
+// queueLoadLedgers queues the read of the current budgets and obligations of the regions into
+// budgets and obligations.
+func queueLoadLedgers(reads *pgx.Batch, budgets, obligations *folder[ledgerYear, int64], regions []string) {
 	if len(regions) == 0 {
-		return nil
+		return
 	}
 	for _, f := range []*folder[ledgerYear, int64]{budgets, obligations} {
-		rows, err := tx.Query(ctx, `SELECT region_code, year, valid_from, seq, `+f.h.cols[len(f.h.cols)-1]+`
-			FROM `+f.h.table+` WHERE valid_to IS NULL AND region_code = ANY($1)`, regions)
-		if err != nil {
-			return fmt.Errorf("read current %s: %w", f.h.table, err)
-		}
-		var (
-			k      ledgerYear
-			from   time.Time
-			seq    int
-			amount int64
-		)
-		if _, err := pgx.ForEachRow(rows, []any{&k.region, &k.year, &from, &seq, &amount}, func() error {
-			f.stored(k, from, seq, amount)
+		reads.Queue(`SELECT region_code, year, valid_from, seq, `+f.h.cols[len(f.h.cols)-1]+`
+			FROM `+f.h.table+` WHERE valid_to IS NULL AND region_code = ANY($1)`, regions).Query(func(rows pgx.Rows) error {
+			var (
+				k      ledgerYear
+				from   time.Time
+				seq    int
+				amount int64
+			)
+			if _, err := pgx.ForEachRow(rows, []any{&k.region, &k.year, &from, &seq, &amount}, func() error {
+				f.stored(k, from, seq, amount)
+				return nil
+			}); err != nil {
+				return fmt.Errorf("read current %s: %w", f.h.table, err)
+			}
 			return nil
-		}); err != nil {
-			return fmt.Errorf("read current %s: %w", f.h.table, err)
-		}
+		})
 	}
-	return nil
 }
 
 // ledgerRegion is the region a PPP ledger event belongs to, from its stream id.
