@@ -177,29 +177,28 @@ func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) 
 	}
 	var n int
 	var after map[string]eventstore.Position // the offsets committed
-	err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
-		// Where this runner left the read models, if it knows: then the offsets are locked and the
-		// events read in one round trip, and if the offsets are still there nothing else has
-		// written the read models since, so no event after them has been applied (a redelivery
-		// needs offsets moved back or ahead by someone else).
-		known := r.offsets.get(names)
-		var pos map[string]eventstore.Position
-		var recs []eventstore.Recorded
-		if known != nil {
-			b := &pgx.Batch{}
-			queueLockOffsets(b, names, &pos)
-			eventstore.QueueReadBatch(b, lowest(known), r.cfg.CatchUpBatchSize, &recs)
-			if err := tx.SendBatch(ctx, b).Close(); err != nil {
-				return fmt.Errorf("lock offsets and read events: %w", err)
-			}
-			if !maps.Equal(pos, known) {
-				known, recs = nil, nil
-			}
+	// Where this runner left the read models, if it knows: then the events are read from there in
+	// the round trip that begins the transaction and locks the offsets, and if the offsets are
+	// still there nothing else has written the read models since, so no event after them has been
+	// applied (a redelivery needs offsets moved back or ahead by someone else).
+	known := r.offsets.get(names)
+	var pos map[string]eventstore.Position
+	var recs []eventstore.Recorded
+	first := &pgx.Batch{}
+	queueLockOffsets(first, names, &pos)
+	if known != nil {
+		eventstore.QueueReadBatch(first, lowest(known), r.cfg.CatchUpBatchSize, &recs)
+	}
+	err := inTransaction(ctx, r.pool, first, func(tx pgx.Tx) error {
+		if known != nil && !maps.Equal(pos, known) {
+			known, recs = nil, nil
 		}
 		if known == nil {
 			var err error
-			if pos, err = lockOffsets(ctx, tx, names); err != nil {
-				return err
+			if len(pos) < len(names) {
+				if pos, err = lockOffsets(ctx, tx, names); err != nil {
+					return err
+				}
 			}
 			if recs, err = eventstore.ReadBatch(ctx, tx, lowest(pos), r.cfg.CatchUpBatchSize); err != nil {
 				return err
