@@ -130,11 +130,11 @@ func (f *folder[K, R]) change(key K, rec eventstore.Recorded, fn func(*R) error)
 	return nil
 }
 
-// copyVersionsFrom is how many new versions of one table a batch writes with COPY rather than
+// copyRowsFrom is how many new rows (versions) of one table a batch writes with COPY rather than
 // one queued statement each: a catch-up batch makes thousands, where COPY costs a fraction of as
 // many statements; a live round's few go with its other statements (COPY takes a round trip of its
 // own).
-const copyVersionsFrom = 100
+const copyRowsFrom = 100
 
 // write sends the batch's versions: the stored current version is closed when the batch made a
 // later one (or replaced, when the batch changed it in place), and every version the batch made
@@ -169,7 +169,7 @@ func (f *folder[K, R]) write(ctx context.Context, tx pgx.Tx) error {
 			}
 		}
 	}
-	if len(fresh) < copyVersionsFrom {
+	if len(fresh) < copyRowsFrom {
 		for _, vals := range fresh {
 			if _, err := tx.Exec(ctx, upsert, vals...); err != nil {
 				return fmt.Errorf("write version in %s: %w", f.h.table, err)
@@ -191,14 +191,42 @@ func (f *folder[K, R]) write(ctx context.Context, tx pgx.Tx) error {
 	return nil
 }
 
-// copyValue is a column's value as COPY takes it: COPY has no casts, so what upsertSQL casts from
-// text (cast) is converted here.
+// copyValue is a column's value as COPY takes it: COPY has no casts, so what an upsert casts from
+// text (cast) is converted here. A text comes as a string or a pointer to one (a rowSet's field;
+// a nil pointer, or a pointer to a nil one, is NULL).
 func copyValue(cast string, v any) (any, error) {
-	switch cast {
-	case "":
+	if cast == "" {
 		return v, nil
+	}
+	var text *string
+	switch t := v.(type) {
+	case string:
+		text = &t
+	case *string:
+		text = t
+	case **string:
+		if t != nil {
+			text = *t
+		}
+	}
+	switch cast {
+	case "::text::uuid":
+		if text == nil {
+			return pgtype.UUID{}, nil
+		}
+		u, err := uuid.Parse(*text)
+		return pgtype.UUID{Bytes: u, Valid: err == nil}, err
+	case "::text::numeric":
+		var n pgtype.Numeric
+		if text == nil {
+			return n, nil
+		}
+		return n, n.Scan(*text)
 	case "::text[]::uuid[]":
-		ids := v.([]string)
+		ids, ok := v.([]string)
+		if !ok {
+			return nil, fmt.Errorf("a uuid array from %T", v)
+		}
 		out := make([]pgtype.UUID, len(ids))
 		for i, s := range ids {
 			u, err := uuid.Parse(s)
@@ -229,14 +257,6 @@ func copyValue(cast string, v any) (any, error) {
 			}
 		}
 		return out, nil
-	case "::text::numeric":
-		var n pgtype.Numeric
-		if s := v.(*string); s != nil {
-			if err := n.Scan(*s); err != nil {
-				return nil, err
-			}
-		}
-		return n, nil
 	}
 	return nil, fmt.Errorf("no conversion for the cast %s", cast)
 }
@@ -253,15 +273,16 @@ type rowTable struct {
 
 // rowSet is a batch's rows of a rowTable: those read before the batch and those it made.
 type rowSet[R any] struct {
-	t      rowTable
-	fields func(*R) []any // pointers to the row's fields, in t.cols order
-	rows   map[string]*R
-	dirty  map[string]bool
-	order  []string // the changed rows' keys, as first changed
+	t       rowTable
+	fields  func(*R) []any // pointers to the row's fields, in t.cols order
+	rows    map[string]*R
+	dirty   map[string]bool
+	created map[string]bool // rows the batch made: never in the table yet
+	order   []string        // the changed rows' keys, as first changed
 }
 
 func newRows[R any](t rowTable, fields func(*R) []any) *rowSet[R] {
-	return &rowSet[R]{t: t, fields: fields, rows: map[string]*R{}, dirty: map[string]bool{}}
+	return &rowSet[R]{t: t, fields: fields, rows: map[string]*R{}, dirty: map[string]bool{}, created: map[string]bool{}}
 }
 
 // queueLoad queues the read of the rows of the keys on reads.
@@ -305,6 +326,7 @@ func (s *rowSet[R]) create(key string, r R) error {
 		return fmt.Errorf("%s %s is already in %s", s.t.what, key, s.t.table)
 	}
 	s.rows[key] = &r
+	s.created[key] = true
 	s.mark(key)
 	return nil
 }
@@ -326,27 +348,45 @@ func (s *rowSet[R]) mark(key string) {
 	}
 }
 
-// write upserts every changed row.
+// write upserts every changed row; when the batch made copyRowsFrom rows or more, those go by COPY.
 func (s *rowSet[R]) write(ctx context.Context, tx pgx.Tx) error {
 	if len(s.order) == 0 {
 		return nil
 	}
-	params := make([]string, len(s.t.cols))
+	params, casts := make([]string, len(s.t.cols)), make([]string, len(s.t.cols))
 	var update []string
 	for i, c := range s.t.cols {
-		params[i] = fmt.Sprintf("$%d", i+1)
 		if typ, ok := s.t.texts[c]; ok {
-			params[i] += "::text::" + typ
+			casts[i] = "::text::" + typ
 		}
+		params[i] = fmt.Sprintf("$%d%s", i+1, casts[i])
 		if c != s.t.key {
 			update = append(update, c+" = excluded."+c)
 		}
 	}
 	q := `INSERT INTO ` + s.t.table + ` (` + strings.Join(s.t.cols, ", ") + `) VALUES (` + strings.Join(params, ", ") + `)
 		ON CONFLICT (` + s.t.key + `) DO UPDATE SET ` + strings.Join(update, ", ")
+	bulk := len(s.created) >= copyRowsFrom
+	var fresh [][]any
 	for _, key := range s.order {
-		if _, err := tx.Exec(ctx, q, s.fields(s.rows[key])...); err != nil {
+		vals := s.fields(s.rows[key])
+		if bulk && s.created[key] {
+			for i, c := range s.t.cols {
+				var err error
+				if vals[i], err = copyValue(casts[i], vals[i]); err != nil {
+					return fmt.Errorf("write %s %s: %s: %w", s.t.what, key, c, err)
+				}
+			}
+			fresh = append(fresh, vals)
+			continue
+		}
+		if _, err := tx.Exec(ctx, q, vals...); err != nil {
 			return fmt.Errorf("write %s %s: %w", s.t.what, key, err)
+		}
+	}
+	if len(fresh) > 0 {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{s.t.table}, s.t.cols, pgx.CopyFromRows(fresh)); err != nil {
+			return fmt.Errorf("write %s rows: %w", s.t.what, err)
 		}
 	}
 	return nil

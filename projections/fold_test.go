@@ -48,6 +48,40 @@ func TestCatchUpInBatchesOfAnySizeEqualsTheLivePath(t *testing.T) {
 	}
 }
 
+// A generated portfolio is large enough that a catch-up batch makes hundreds of rows of each read
+// model, which go by COPY (copyRowsFrom): caught up in batches of 5,000 events and of 64, it must
+// equal, row for row, what the live path made while it was loaded, again without any batch falling
+// back to one statement at a time.
+func TestCatchUpOfAGeneratedPortfolioByCopyEqualsTheLivePath(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, true)
+	sum, err := seeds.LoadScale(ctx, e.store, seeds.ScaleOptions{Projects: 150, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, e.runner, lastPosition(t, e))
+	live := snapshot(t, e.db.Pool)
+	if len(live["project_view"]) != 150 || len(live["milestone_view"]) < 300 || len(live["summary_projects"]) < 150 {
+		t.Fatalf("%d events: %d projects, %d milestones, %d project versions: too few for the bulk path", sum.Events,
+			len(live["project_view"]), len(live["milestone_view"]), len(live["summary_projects"]))
+	}
+	if err := e.runner.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []int{5000, 64} {
+		forgetProjections(t, e)
+		logs := &recorded{}
+		runner := projections.NewRunner(e.db.Pool, nil, slog.New(logs), projections.Config{CatchUpBatchSize: size}, projections.All()...)
+		if _, err := runner.CatchUp(ctx); err != nil {
+			t.Fatalf("batches of %d: %v", size, err)
+		}
+		if fell := logs.containing("pipelined batch failed"); len(fell) > 0 {
+			t.Fatalf("batches of %d: %d batches fell back to one statement at a time, first: %s", size, len(fell), fell[0])
+		}
+		requireEqualSnapshots(t, fmt.Sprintf("generated portfolio in batches of %d vs live", size), snapshot(t, e.db.Pool), live)
+	}
+}
+
 // recorded is a slog handler that keeps every record, Debug included, as text.
 type recorded struct {
 	mu    sync.Mutex

@@ -169,9 +169,10 @@ func planRegionMoves(ctx context.Context, tx pgx.Tx, before regionsBefore, proje
 	return m, m.deltas.err
 }
 
-// write upserts the changed projects' current rows and applies the regions' changes; a region's
-// day whose figures all come back to zero, and a wait count of zero, are deleted, so that the
-// aggregates are the same rows however the events were grouped into batches.
+// write upserts the changed projects' current rows and applies the regions' changes
+// (summary_region_change, migration 00011); a region's day whose figures all come back to zero,
+// and a wait count of zero, are deleted, so that the aggregates are the same rows however the
+// events were grouped into batches.
 func (m *regionMoves) write(ctx context.Context, tx pgx.Tx) error {
 	for _, n := range m.now {
 		r := n.projectRow
@@ -234,33 +235,10 @@ func (m *regionMoves) writeDays(ctx context.Context, tx pgx.Tx) error {
 	for _, a := range amounts {
 		args = append(args, a)
 	}
-	if err := execAnyRows(ctx, tx, `WITH d AS (
-			SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],
-				$8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::text[]::numeric[],
-				$15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[], $18::text[]::numeric[],
-				$19::text[]::numeric[], $20::text[]::numeric[], $21::text[]::numeric[])
-			AS d(region_code, day, projects, unrated, red, amber, green, overdue, ind_count, ind_measured, ind_attained,
-				ind_missed, ind_att_n, bac, ac, ev100, pv100, funded, reserved, disbursed, ind_att_sum))
-		INSERT INTO summary_region_days AS c (region_code, day, projects, unrated, red, amber, green, overdue, ind_count,
-			ind_measured, ind_attained, ind_missed, ind_att_n, bac, ac, ev100, pv100, funded, reserved, disbursed, ind_att_sum)
-		SELECT * FROM d
-		ON CONFLICT (region_code, day) DO UPDATE SET projects = c.projects + excluded.projects,
-			unrated = c.unrated + excluded.unrated, red = c.red + excluded.red, amber = c.amber + excluded.amber,
-			green = c.green + excluded.green, overdue = c.overdue + excluded.overdue,
-			ind_count = c.ind_count + excluded.ind_count, ind_measured = c.ind_measured + excluded.ind_measured,
-			ind_attained = c.ind_attained + excluded.ind_attained, ind_missed = c.ind_missed + excluded.ind_missed,
-			ind_att_n = c.ind_att_n + excluded.ind_att_n, bac = c.bac + excluded.bac, ac = c.ac + excluded.ac,
-			ev100 = c.ev100 + excluded.ev100, pv100 = c.pv100 + excluded.pv100, funded = c.funded + excluded.funded,
-			reserved = c.reserved + excluded.reserved, disbursed = c.disbursed + excluded.disbursed,
-			ind_att_sum = trim_scale(c.ind_att_sum + excluded.ind_att_sum)`, args...); err != nil {
+	if err := execAnyRows(ctx, tx, `SELECT summary_region_change($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+			$13, $14::text[]::numeric[], $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[],
+			$18::text[]::numeric[], $19::text[]::numeric[], $20::text[]::numeric[], $21::text[]::numeric[])`, args...); err != nil {
 		return fmt.Errorf("change the regions' figures: %w", err)
-	}
-	if err := execAnyRows(ctx, tx, `DELETE FROM summary_region_days c USING unnest($1::text[], $2::date[]) AS z(region_code, day)
-		WHERE c.region_code = z.region_code AND c.day = z.day AND c.projects = 0 AND c.unrated = 0 AND c.red = 0
-		  AND c.amber = 0 AND c.green = 0 AND c.overdue = 0 AND c.ind_count = 0 AND c.ind_measured = 0
-		  AND c.ind_attained = 0 AND c.ind_missed = 0 AND c.ind_att_n = 0 AND c.bac = 0 AND c.ac = 0 AND c.ev100 = 0
-		  AND c.pv100 = 0 AND c.funded = 0 AND c.reserved = 0 AND c.disbursed = 0 AND c.ind_att_sum = 0`, regions, ds); err != nil {
-		return fmt.Errorf("delete the regions' empty days: %w", err)
 	}
 	return nil
 }
