@@ -264,6 +264,9 @@ func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) 
 		return n, fmt.Errorf("catch up: %w", err)
 	}
 	r.offsets.set(after)
+	if n > 0 {
+		r.progress.Notify()
+	}
 	return n, nil
 }
 
@@ -283,6 +286,20 @@ func lowest(pos map[string]eventstore.Position) eventstore.Position {
 type committedOffsets struct {
 	mu  sync.Mutex
 	pos map[string]eventstore.Position
+}
+
+// passed reports whether every one of the groups is known to be at or past pos.
+func (c *committedOffsets) passed(names []string, pos eventstore.Position) bool {
+	known := c.get(names)
+	if known == nil {
+		return false
+	}
+	for _, p := range known {
+		if before(p, pos) {
+			return false
+		}
+	}
+	return true
 }
 
 // get returns the offsets of the groups, or nil unless every one is known.

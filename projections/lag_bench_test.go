@@ -11,6 +11,7 @@ import (
 	"github.com/smartcity/portfolio/domain"
 	"github.com/smartcity/portfolio/internal/app"
 	"github.com/smartcity/portfolio/internal/eventstore"
+	"github.com/smartcity/portfolio/internal/gctarget"
 )
 
 // measurer sets up 50 projects (40 under construction with an indicator) and returns a command
@@ -56,10 +57,11 @@ func reportPercentiles(b *testing.B, name string, d []time.Duration) {
 }
 
 // BenchmarkProjectionLag: for commands written one after another, the time from a command's
-// commit until all three read models have processed it, polled every 100µs. The runner runs
-// with the server's settings: a 50 ms poll for other processes' writes, woken at once by this
-// process's commits.
+// commit until every read model has processed it, as a mutation waits for it (Runner.WaitFor,
+// woken by each round's commit). The runner runs with the server's settings: woken at once by
+// this process's commits, a poll for other processes' writes.
 func BenchmarkProjectionLag(b *testing.B) {
+	gctarget.Set() // as the server process does (cmd/portfolio)
 	e := newEnv(b, true)
 	cmd := measurer(b, e, e.svc)
 	ctx := context.Background()
@@ -71,15 +73,8 @@ func BenchmarkProjectionLag(b *testing.B) {
 			b.Fatal(err)
 		}
 		committed := time.Now()
-		for {
-			ok, err := e.runner.CaughtUp(ctx, out.Position)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if ok {
-				break
-			}
-			time.Sleep(100 * time.Microsecond)
+		if err := e.runner.WaitFor(ctx, out.Position); err != nil {
+			b.Fatal(err)
 		}
 		lags = append(lags, time.Since(committed))
 	}
@@ -90,6 +85,7 @@ func BenchmarkProjectionLag(b *testing.B) {
 // BenchmarkCommandReadYourWrites: one command end to end as a mutation runs it: load the stream,
 // decide, append, and wait until the read models show it.
 func BenchmarkCommandReadYourWrites(b *testing.B) {
+	gctarget.Set() // as the server process does (cmd/portfolio)
 	e := newEnv(b, true)
 	cmd := measurer(b, e, app.NewService(e.store, e.runner, nil))
 	took := make([]time.Duration, 0, b.N)
@@ -108,10 +104,12 @@ func BenchmarkCommandReadYourWrites(b *testing.B) {
 // BenchmarkProjectionLagAtHalfRate: the lag of BenchmarkProjectionLag, but while commands arrive
 // at half the maximum write rate. The maximum is measured first: 8 writers running commands back
 // to back for 2 s, without waiting for the read models. Then b.N commands are issued by 8 writers
-// at half that rate (a ticker hands out the slots), and one monitor reads every read model's
-// offset once a millisecond: a command's lag is the time from its commit until every read model
-// has passed its position (so the figures include up to 1 ms of polling granularity).
+// at half that rate (a ticker hands out the slots), and one monitor waits, as a mutation does
+// (Runner.WaitFor: woken by each round's commit), for the committed command of lowest position
+// that the read models have not yet shown: a command's lag is the time from its commit until
+// WaitFor returns for it.
 func BenchmarkProjectionLagAtHalfRate(b *testing.B) {
+	gctarget.Set() // as the server process does (cmd/portfolio)
 	const writers = 8
 	e := newEnv(b, true)
 	cmd := measurer(b, e, e.svc)
@@ -149,62 +147,36 @@ func BenchmarkProjectionLagAtHalfRate(b *testing.B) {
 	}
 	var mu sync.Mutex
 	var waiting []pending
+	arrived := make(chan struct{}, 1)
 	lags := make([]time.Duration, 0, b.N)
-	var names []string
-	for _, p := range e.runner.Projectors() {
-		names = append(names, p.Name())
-	}
 	monitorDone := make(chan struct{})
-	allIssued := make(chan struct{})
 	go func() {
 		defer close(monitorDone)
-		tick := time.NewTicker(time.Millisecond)
-		defer tick.Stop()
-		for range tick.C {
-			// The lowest position every read model has passed.
-			var low eventstore.Position
-			rows, err := e.db.Pool.Query(ctx, `SELECT last_processed_transaction_id::text::numeric, offset_acked
-				FROM events_offsets WHERE consumer_group = ANY($1)`, names)
+		for len(lags) < b.N {
+			mu.Lock()
+			if len(waiting) == 0 {
+				mu.Unlock()
+				<-arrived
+				continue
+			}
+			// The lowest position first: the read models pass positions in order.
+			low := 0
+			for i, w := range waiting {
+				if w.pos.TxID < waiting[low].pos.TxID || (w.pos.TxID == waiting[low].pos.TxID && w.pos.Offset < waiting[low].pos.Offset) {
+					low = i
+				}
+			}
+			w := waiting[low]
+			waiting = append(waiting[:low], waiting[low+1:]...)
+			mu.Unlock()
+			wctx, cancel := context.WithTimeout(ctx, time.Minute)
+			err := e.runner.WaitFor(wctx, w.pos)
+			cancel()
 			if err != nil {
 				b.Error(err)
 				return
 			}
-			n := 0
-			for rows.Next() {
-				var p eventstore.Position
-				if err := rows.Scan(&p.TxID, &p.Offset); err != nil {
-					b.Error(err)
-					return
-				}
-				if n == 0 || p.TxID < low.TxID || (p.TxID == low.TxID && p.Offset < low.Offset) {
-					low = p
-				}
-				n++
-			}
-			if rows.Err() != nil || n != len(names) {
-				b.Errorf("offsets of %d read models, want %d: %v", n, len(names), rows.Err())
-				return
-			}
-			now := time.Now()
-			mu.Lock()
-			kept := waiting[:0]
-			for _, w := range waiting {
-				if w.pos.TxID < low.TxID || (w.pos.TxID == low.TxID && w.pos.Offset <= low.Offset) {
-					lags = append(lags, now.Sub(w.committed))
-				} else {
-					kept = append(kept, w)
-				}
-			}
-			waiting = kept
-			left := len(waiting)
-			mu.Unlock()
-			select {
-			case <-allIssued:
-				if left == 0 {
-					return
-				}
-			default:
-			}
+			lags = append(lags, time.Since(w.committed))
 		}
 	}()
 
@@ -223,6 +195,10 @@ func BenchmarkProjectionLagAtHalfRate(b *testing.B) {
 				mu.Lock()
 				waiting = append(waiting, pending{out.Position, time.Now()})
 				mu.Unlock()
+				select {
+				case arrived <- struct{}{}:
+				default:
+				}
 			}
 		}()
 	}
@@ -234,7 +210,6 @@ func BenchmarkProjectionLagAtHalfRate(b *testing.B) {
 	tick.Stop()
 	close(slots)
 	wg.Wait()
-	close(allIssued)
 	<-monitorDone
 	b.StopTimer()
 	if len(lags) != b.N {

@@ -118,21 +118,46 @@ func (r *Runner) CaughtUp(ctx context.Context, pos eventstore.Position) (bool, e
 }
 
 // WaitFor blocks until every projector has processed the events up to pos, so that a caller that
-// just wrote reads its own write. It gives up when ctx ends.
+// just wrote reads its own write. It gives up when ctx ends. While this runner's own rounds
+// project the events, it wakes as each round commits and compares the offsets the runner
+// committed, in memory, and reads the offsets from the database only every poll interval (in case
+// another process projects them); otherwise it reads them, less and less often, up to every 20 ms.
 func (r *Runner) WaitFor(ctx context.Context, pos eventstore.Position) error {
+	names := make([]string, len(r.projectors))
+	for i, p := range r.projectors {
+		names[i] = p.Name()
+	}
 	delay := time.Millisecond
+	ask := r.offsets.get(names) == nil // ask the database
 	for {
-		ok, err := r.CaughtUp(ctx, pos)
-		if err != nil || ok {
-			return err
+		committed := r.progress.C() // taken before looking, so a round committing meanwhile is not missed
+		if r.offsets.passed(names, pos) {
+			return nil
 		}
+		own := r.offsets.get(names) != nil
+		if ask || !own {
+			ok, err := r.CaughtUp(ctx, pos)
+			if err != nil || ok {
+				return err
+			}
+		}
+		wait := delay
+		if own {
+			wait = r.cfg.PollInterval
+		}
+		timer := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
+			timer.Stop()
 			return fmt.Errorf("read models have not caught up with %d/%d: %w", pos.TxID, pos.Offset, ctx.Err())
-		case <-time.After(delay):
-		}
-		if delay < 20*time.Millisecond {
-			delay *= 2
+		case <-committed:
+			timer.Stop()
+			ask = false
+		case <-timer.C:
+			ask = true
+			if delay < 20*time.Millisecond {
+				delay *= 2
+			}
 		}
 	}
 }

@@ -76,8 +76,9 @@ type Runner struct {
 	cfg        Config
 	log        *slog.Logger
 
-	unpredictable unpredictable    // statements pipeTx must not queue
-	offsets       committedOffsets // where this runner left the read models
+	unpredictable unpredictable      // statements pipeTx must not queue
+	offsets       committedOffsets   // where this runner left the read models
+	progress      *eventstore.Signal // notified when a round of this runner commits
 
 	mu      sync.Mutex
 	cancel  context.CancelFunc // stops what Start started
@@ -101,7 +102,7 @@ func NewRunner(pool *pgxpool.Pool, signal *eventstore.Signal, log *slog.Logger, 
 	if signal == nil {
 		signal = eventstore.NewSignal()
 	}
-	return &Runner{pool: pool, projectors: projectors, signal: signal, cfg: cfg, log: log}
+	return &Runner{pool: pool, projectors: projectors, signal: signal, progress: eventstore.NewSignal(), cfg: cfg, log: log}
 }
 
 // Projectors lists the runner's projectors.

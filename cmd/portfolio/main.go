@@ -4,6 +4,8 @@
 package main
 
 import (
+	"github.com/smartcity/portfolio/internal/gctarget"
+
 	"context"
 	"errors"
 	"fmt"
@@ -41,6 +43,7 @@ Environment:
 `
 
 func main() {
+	gctarget.Set()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
