@@ -25,10 +25,11 @@ type Applied struct {
 // row is one version of a thing, valid from valid_from until valid_to (NULL while current); seq is
 // the stream version of the last event that shaped it.
 type history struct {
-	table string
-	key   []string
-	cols  []string
-	casts map[string]string // a column's parameter cast when it is not the column's own type
+	table    string
+	key      []string
+	keyTypes []string // the key columns' SQL types
+	cols     []string
+	casts    map[string]string // a column's parameter cast when it is not the column's own type
 }
 
 // upsertSQL writes one version: a new one, or (same key and valid_from) the one stored, replaced.
@@ -46,13 +47,76 @@ func (h history) upsertSQL() string {
 		ON CONFLICT (` + strings.Join(h.key, ", ") + `, valid_from) DO UPDATE SET ` + strings.Join(update, ", ")
 }
 
-// closeSQL ends the stored current version: $1 is valid_to, $2 its valid_from, $3… the key.
-func (h history) closeSQL() string {
+// closeSQL ends the stored current versions of n keys: per key, its parameters are valid_to, the
+// stored version's valid_from and the key's columns.
+func (h history) closeSQL(n int) string {
+	casts := append([]string{"::timestamptz", "::timestamptz"}, h.keyTypes...)
+	for i := 2; i < len(casts); i++ {
+		casts[i] = "::" + casts[i]
+	}
+	cols := append([]string{"valid_to", "valid_from"}, h.key...)
 	where := make([]string, len(h.key))
 	for i, k := range h.key {
-		where[i] = fmt.Sprintf("%s = $%d", k, i+3)
+		where[i] = "h." + k + " = v." + k
 	}
-	return `UPDATE ` + h.table + ` SET valid_to = $1 WHERE valid_from = $2 AND valid_to IS NULL AND ` + strings.Join(where, " AND ")
+	return `UPDATE ` + h.table + ` h SET valid_to = v.valid_to FROM (VALUES ` + valuesList(casts, n) + `) AS v(` +
+		strings.Join(cols, ", ") + `) WHERE h.valid_from = v.valid_from AND h.valid_to IS NULL AND ` + strings.Join(where, " AND ")
+}
+
+// insertSQL writes n new versions (never in the table yet); parameters are the columns in h.cols
+// order, row after row.
+func (h history) insertSQL(n int) string {
+	casts := make([]string, len(h.cols))
+	for i, c := range h.cols {
+		casts[i] = h.casts[c]
+	}
+	return `INSERT INTO ` + h.table + ` (` + strings.Join(h.cols, ", ") + `) VALUES ` + valuesList(casts, n)
+}
+
+// valuesList is the rows of a VALUES list of n rows of len(casts) parameters, numbered from 1 row
+// after row, each followed by its cast.
+func valuesList(casts []string, n int) string {
+	var b strings.Builder
+	p := 1
+	for r := 0; r < n; r++ {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for i, c := range casts {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "$%d%s", p, c)
+			p++
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// rowsPerStatement bounds how many rows one statement of many rows' values carries.
+const rowsPerStatement = 100
+
+// chunks calls fn with successive runs of at most rowsPerStatement rows.
+func chunks(rows [][]any, fn func([][]any) error) error {
+	for len(rows) > 0 {
+		n := min(len(rows), rowsPerStatement)
+		if err := fn(rows[:n]); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// flat is the rows' values, row after row.
+func flat(rows [][]any) []any {
+	var out []any
+	for _, r := range rows {
+		out = append(out, r...)
+	}
+	return out
 }
 
 // version is one version of a row of a history table.
@@ -141,8 +205,9 @@ const copyRowsFrom = 100
 // or changed is written once, closed at the next one's instant, the last one current. Keys are
 // written in the order they were first seen.
 func (f *folder[K, R]) write(ctx context.Context, tx pgx.Tx) error {
-	upsert, closeStored := f.h.upsertSQL(), f.h.closeSQL()
-	var fresh [][]any // versions the batch made: never in the table yet
+	upsert := f.h.upsertSQL()
+	var fresh [][]any  // versions the batch made: never in the table yet
+	var closes [][]any // stored versions a later one follows: valid_to, valid_from, key
 	for _, key := range f.order {
 		c := f.chains[key]
 		for i, v := range c.vers {
@@ -159,21 +224,20 @@ func (f *folder[K, R]) write(ctx context.Context, tx pgx.Tx) error {
 					return fmt.Errorf("write version of %v in %s: %w", key, f.h.table, err)
 				}
 			case stored && to != nil:
-				tag, err := tx.Exec(ctx, closeStored, append([]any{*to, v.from}, f.keyOf(key)...)...)
-				if err == nil && tag.RowsAffected() != 1 {
-					err = fmt.Errorf("%d rows changed", tag.RowsAffected())
-				}
-				if err != nil {
-					return fmt.Errorf("close current version of %v in %s: %w", key, f.h.table, err)
-				}
+				closes = append(closes, append([]any{*to, v.from}, f.keyOf(key)...))
 			}
 		}
 	}
+	if err := chunks(closes, func(rows [][]any) error {
+		return execRows(ctx, tx, int64(len(rows)), f.h.closeSQL(len(rows)), flat(rows)...)
+	}); err != nil {
+		return fmt.Errorf("close current versions in %s: %w", f.h.table, err)
+	}
 	if len(fresh) < copyRowsFrom {
-		for _, vals := range fresh {
-			if _, err := tx.Exec(ctx, upsert, vals...); err != nil {
-				return fmt.Errorf("write version in %s: %w", f.h.table, err)
-			}
+		if err := chunks(fresh, func(rows [][]any) error {
+			return execRows(ctx, tx, int64(len(rows)), f.h.insertSQL(len(rows)), flat(rows)...)
+		}); err != nil {
+			return fmt.Errorf("write versions in %s: %w", f.h.table, err)
 		}
 		return nil
 	}
@@ -348,26 +412,28 @@ func (s *rowSet[R]) mark(key string) {
 	}
 }
 
-// write upserts every changed row; when the batch made copyRowsFrom rows or more, those go by COPY.
+// write upserts every changed row, many rows per statement; when the batch made copyRowsFrom rows
+// or more, those go by COPY.
 func (s *rowSet[R]) write(ctx context.Context, tx pgx.Tx) error {
 	if len(s.order) == 0 {
 		return nil
 	}
-	params, casts := make([]string, len(s.t.cols)), make([]string, len(s.t.cols))
+	casts := make([]string, len(s.t.cols))
 	var update []string
 	for i, c := range s.t.cols {
 		if typ, ok := s.t.texts[c]; ok {
 			casts[i] = "::text::" + typ
 		}
-		params[i] = fmt.Sprintf("$%d%s", i+1, casts[i])
 		if c != s.t.key {
 			update = append(update, c+" = excluded."+c)
 		}
 	}
-	q := `INSERT INTO ` + s.t.table + ` (` + strings.Join(s.t.cols, ", ") + `) VALUES (` + strings.Join(params, ", ") + `)
-		ON CONFLICT (` + s.t.key + `) DO UPDATE SET ` + strings.Join(update, ", ")
+	upsert := func(n int) string {
+		return `INSERT INTO ` + s.t.table + ` (` + strings.Join(s.t.cols, ", ") + `) VALUES ` + valuesList(casts, n) + `
+			ON CONFLICT (` + s.t.key + `) DO UPDATE SET ` + strings.Join(update, ", ")
+	}
 	bulk := len(s.created) >= copyRowsFrom
-	var fresh [][]any
+	var fresh, changed [][]any
 	for _, key := range s.order {
 		vals := s.fields(s.rows[key])
 		if bulk && s.created[key] {
@@ -380,9 +446,12 @@ func (s *rowSet[R]) write(ctx context.Context, tx pgx.Tx) error {
 			fresh = append(fresh, vals)
 			continue
 		}
-		if _, err := tx.Exec(ctx, q, vals...); err != nil {
-			return fmt.Errorf("write %s %s: %w", s.t.what, key, err)
-		}
+		changed = append(changed, vals)
+	}
+	if err := chunks(changed, func(rows [][]any) error {
+		return execRows(ctx, tx, int64(len(rows)), upsert(len(rows)), flat(rows)...)
+	}); err != nil {
+		return fmt.Errorf("write %s rows: %w", s.t.what, err)
 	}
 	if len(fresh) > 0 {
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{s.t.table}, s.t.cols, pgx.CopyFromRows(fresh)); err != nil {

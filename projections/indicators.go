@@ -73,6 +73,7 @@ func (Indicators) PrepareBatch(evs []Applied, reads *pgx.Batch) func(context.Con
 }
 
 func applyIndicators(ctx context.Context, tx pgx.Tx, rows *rowSet[indicatorViewRow], evs []Applied) error {
+	var measurements [][]any
 	for _, a := range evs {
 		var err error
 		switch e := a.Event.(type) {
@@ -92,14 +93,22 @@ func applyIndicators(ctx context.Context, tx pgx.Tx, rows *rowSet[indicatorViewR
 			}
 			r.measurementCount++
 			r.updatedAt = a.Rec.RecordedAt
-			_, err = tx.Exec(ctx, `INSERT INTO indicator_measurement_view (indicator_id, seq, measured_on, value, note, recorded_at)
-				VALUES ($1,$2,$3,$4::numeric,$5,$6)`, e.IndicatorID, a.Rec.Version, e.MeasuredOn.Time(), e.Value.String(), e.Note, a.Rec.RecordedAt)
+			measurements = append(measurements, []any{string(e.IndicatorID), a.Rec.Version, e.MeasuredOn.Time(), e.Value.String(),
+				e.Note, a.Rec.RecordedAt})
 		}
 		if err != nil {
 			return fmt.Errorf("apply %s %s v%d: %w", a.Rec.Type, a.Rec.StreamID, a.Rec.Version, err)
 		}
 	}
-	return rows.write(ctx, tx)
+	if err := rows.write(ctx, tx); err != nil {
+		return err
+	}
+	// Every measurement is a row of its own.
+	casts := []string{"::text::uuid", "", "", "::text::numeric", "", ""}
+	return chunks(measurements, func(ms [][]any) error {
+		return execRows(ctx, tx, int64(len(ms)), `INSERT INTO indicator_measurement_view (indicator_id, seq, measured_on, value,
+			note, recorded_at) VALUES `+valuesList(casts, len(ms)), flat(ms)...)
+	})
 }
 
 // All returns every projector of the product, in a stable order.

@@ -33,11 +33,14 @@ type pipeTx struct {
 	err     error    // the first failure: the transaction must be rolled back
 }
 
-// queued is a statement sent with the next batch; checked: it must change exactly one row.
+// queued is a statement sent with the next batch, and how many rows it must change (anyRows:
+// it does not matter).
 type queued struct {
-	sql     string
-	checked bool
+	sql  string
+	want int64
 }
+
+const anyRows = -1
 
 // maxPipelined bounds how many statements wait in one batch.
 const maxPipelined = 500
@@ -93,12 +96,12 @@ func (t *pipeTx) Exec(ctx context.Context, sql string, args ...any) (pgconn.Comm
 		}
 		return t.Tx.Exec(ctx, sql, args...)
 	}
-	return tag, t.queue(ctx, sql, args, true)
+	return tag, t.queue(ctx, sql, args, 1)
 }
 
-func (t *pipeTx) queue(ctx context.Context, sql string, args []any, checked bool) error {
+func (t *pipeTx) queue(ctx context.Context, sql string, args []any, want int64) error {
 	t.batch.Queue(sql, args...)
-	t.pending = append(t.pending, queued{sql, checked})
+	t.pending = append(t.pending, queued{sql, want})
 	if len(t.pending) >= maxPipelined {
 		return t.flush(ctx)
 	}
@@ -109,13 +112,24 @@ func (t *pipeTx) queue(ctx context.Context, sql string, args []any, checked bool
 // set-based change, a DELETE of what may not be there, a savepoint): on a pipeTx it is queued
 // with the others and only its error counts; on another transaction it runs at once.
 func execAnyRows(ctx context.Context, tx pgx.Tx, sql string, args ...any) error {
+	return execRows(ctx, tx, anyRows, sql, args...)
+}
+
+// execRows runs a statement that must change want rows (a statement of many rows' values), and
+// fails if it does not: on a pipeTx it is queued with the others and checked when they are sent
+// (a difference fails the batch, which is then applied one statement at a time, where it fails
+// again); on another transaction it runs at once.
+func execRows(ctx context.Context, tx pgx.Tx, want int64, sql string, args ...any) error {
 	if t, ok := tx.(*pipeTx); ok {
 		if t.err != nil {
 			return t.err
 		}
-		return t.queue(ctx, sql, args, false)
+		return t.queue(ctx, sql, args, want)
 	}
-	_, err := tx.Exec(ctx, sql, args...)
+	tag, err := tx.Exec(ctx, sql, args...)
+	if err == nil && want != anyRows && tag.RowsAffected() != want {
+		err = fmt.Errorf("%d rows changed, want %d, by %s", tag.RowsAffected(), want, sql)
+	}
 	return err
 }
 
@@ -140,8 +154,10 @@ func (t *pipeTx) check(br pgx.BatchResults) error {
 		if err != nil {
 			return err
 		}
-		if q.checked && tag.RowsAffected() != 1 {
-			t.known.add(q.sql)
+		if q.want != anyRows && tag.RowsAffected() != q.want {
+			if q.want == 1 {
+				t.known.add(q.sql) // an Exec assumed to change one row: run it at once from now on
+			}
 			return fmt.Errorf("%w: %d rows by %s", errMispredicted, tag.RowsAffected(), q.sql)
 		}
 	}

@@ -22,12 +22,12 @@ const (
 )
 
 var (
-	summaryApplications = history{table: "summary_applications", key: []string{"application_id"}, cols: []string{
+	summaryApplications = history{table: "summary_applications", key: []string{"application_id"}, keyTypes: []string{"uuid"}, cols: []string{
 		"application_id", "seq", "valid_from", "valid_to", "project_id", "fund_id", "support_mode", "status", "step",
 		"step_since", "experts_pending", "requested", "approved", "disbursed", "recovered", "cancelled"}}
-	summaryPPPBudgets = history{table: "summary_ppp_budgets", key: []string{"region_code", "year"}, cols: []string{
+	summaryPPPBudgets = history{table: "summary_ppp_budgets", key: []string{"region_code", "year"}, keyTypes: []string{"text", "integer"}, cols: []string{
 		"region_code", "year", "seq", "valid_from", "valid_to", "budget"}}
-	summaryPPPObligations = history{table: "summary_ppp_obligations", key: []string{"region_code", "year"}, cols: []string{
+	summaryPPPObligations = history{table: "summary_ppp_obligations", key: []string{"region_code", "year"}, keyTypes: []string{"text", "integer"}, cols: []string{
 		"region_code", "year", "seq", "valid_from", "valid_to", "amount"}}
 )
 

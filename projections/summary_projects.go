@@ -15,7 +15,7 @@ import (
 // The history table of the project stream: a project's versions, with its milestones and
 // indicators (element i of each array is the i-th milestone or indicator, in the order they were
 // planned or defined). Ids and numbers go as text arrays and are cast in SQL.
-var summaryProjects = history{table: "summary_projects", key: []string{"project_id"}, cols: []string{
+var summaryProjects = history{table: "summary_projects", key: []string{"project_id"}, keyTypes: []string{"uuid"}, cols: []string{
 	"project_id", "seq", "valid_from", "valid_to", "code", "region_code", "province", "city", "county",
 	"domain", "status", "owner_org", "year", "approved_budget", "spent", "reported_percent",
 	"ms_id", "ms_name", "ms_weight", "ms_planned", "ms_achieved",

@@ -51,6 +51,11 @@ type regionMoves struct {
 	deltas *regionDeltas
 }
 
+// summaryNowColumns are summary_now's columns.
+var summaryNowColumns = []string{"project_id", "code", "province", "city", "county", "domain", "status", "owner_org",
+	"year", "approved_budget", "spent", "reported_percent", "ms_plan_dates", "ms_plan_cum", "ms_open_dates", "ind_count",
+	"ind_measured", "ind_attained", "ind_att_sum", "ind_att_n", "ind_open_dates"}
+
 // summaryNowRow is a project's current version as summary_now holds it.
 type summaryNowRow struct {
 	id string
@@ -174,13 +179,18 @@ func planRegionMoves(ctx context.Context, tx pgx.Tx, before regionsBefore, proje
 // and a wait count of zero, are deleted, so that the aggregates are the same rows however the
 // events were grouped into batches.
 func (m *regionMoves) write(ctx context.Context, tx pgx.Tx) error {
-	for _, n := range m.now {
+	rows := make([][]any, len(m.now))
+	for i, n := range m.now {
 		r := n.projectRow
-		if _, err := tx.Exec(ctx, `INSERT INTO summary_now AS n (project_id, code, province, city, county, domain, status,
-				owner_org, year, approved_budget, spent, reported_percent, ms_plan_dates, ms_plan_cum, ms_open_dates,
-				ind_count, ind_measured, ind_attained, ind_att_sum, ind_att_n, ind_open_dates)
-			VALUES ($1::text::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-				$19::text::numeric, $20, $21)
+		rows[i] = []any{n.id, r.code, r.province, r.city, r.county, r.domain, r.status, r.ownerOrg, r.year, r.approvedBudget,
+			r.spent, r.reportedPercent, r.msPlanDates, r.msPlanCum, r.msOpenDates, r.indCount, r.indMeasured, r.indAttained,
+			r.indAttSum, r.indAttN, r.indOpenDates}
+	}
+	casts := make([]string, len(summaryNowColumns))
+	casts[0], casts[18] = "::text::uuid", "::text::numeric"
+	if err := chunks(rows, func(rows [][]any) error {
+		return execRows(ctx, tx, int64(len(rows)), `INSERT INTO summary_now AS n (`+strings.Join(summaryNowColumns, ", ")+`)
+			VALUES `+valuesList(casts, len(rows))+`
 			ON CONFLICT (project_id) DO UPDATE SET code = excluded.code, province = excluded.province,
 				city = excluded.city, county = excluded.county, domain = excluded.domain, status = excluded.status,
 				owner_org = excluded.owner_org, year = excluded.year, approved_budget = excluded.approved_budget,
@@ -189,11 +199,9 @@ func (m *regionMoves) write(ctx context.Context, tx pgx.Tx) error {
 				ms_open_dates = excluded.ms_open_dates, ind_count = excluded.ind_count,
 				ind_measured = excluded.ind_measured, ind_attained = excluded.ind_attained,
 				ind_att_sum = excluded.ind_att_sum, ind_att_n = excluded.ind_att_n, ind_open_dates = excluded.ind_open_dates`,
-			n.id, r.code, r.province, r.city, r.county, r.domain, r.status, r.ownerOrg, r.year, r.approvedBudget, r.spent,
-			r.reportedPercent, r.msPlanDates, r.msPlanCum, r.msOpenDates, r.indCount, r.indMeasured, r.indAttained,
-			r.indAttSum, r.indAttN, r.indOpenDates); err != nil {
-			return fmt.Errorf("write the current row of project %s: %w", n.id, err)
-		}
+			flat(rows)...)
+	}); err != nil {
+		return fmt.Errorf("write the projects' current rows: %w", err)
 	}
 	if err := m.writeDays(ctx, tx); err != nil {
 		return err
