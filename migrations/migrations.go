@@ -35,3 +35,27 @@ func Up(ctx context.Context, url string) (int, error) {
 
 // ensure the pgx database/sql driver is registered under the name "pgx".
 var _ = stdlib.GetDefaultDriver
+
+// Pending reports how many migrations the database at url has not applied yet.
+func Pending(ctx context.Context, url string) (int, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return 0, fmt.Errorf("open database: %w", err)
+	}
+	defer db.Close()
+	provider, err := goose.NewProvider(goose.DialectPostgres, db, files)
+	if err != nil {
+		return 0, fmt.Errorf("load migrations: %w", err)
+	}
+	status, err := provider.Status(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("read migration status: %w", err)
+	}
+	n := 0
+	for _, s := range status {
+		if s.State == goose.StatePending {
+			n++
+		}
+	}
+	return n, nil
+}

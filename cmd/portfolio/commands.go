@@ -17,6 +17,7 @@ import (
 	"github.com/smartcity/portfolio/internal/auth"
 	"github.com/smartcity/portfolio/internal/eventstore"
 	"github.com/smartcity/portfolio/internal/server"
+	"github.com/smartcity/portfolio/migrations"
 	"github.com/smartcity/portfolio/projections"
 	"github.com/smartcity/portfolio/seeds"
 )
@@ -196,6 +197,12 @@ func runServer(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writ
 		if err := migrate(ctx, db.URL, log); err != nil {
 			return err
 		}
+	} else if n, err := migrations.Pending(ctx, db.URL); err != nil {
+		return err
+	} else if n > 0 {
+		// The read models' statements need this binary's schema: serving on an older one would
+		// fail every round.
+		return fmt.Errorf("the database lacks %d of this binary's migrations: run `portfolio migrate` first", n)
 	}
 	srv, err := server.Open(ctx, server.Config{DatabaseURL: db.URL, TokenSecret: secret, Logger: log})
 	if err != nil {

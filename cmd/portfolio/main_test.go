@@ -135,3 +135,26 @@ func TestSeedScaleLoadsASyntheticPortfolioWithPPPOnce(t *testing.T) {
 		t.Fatalf("second scale seed: %q, %v", out, err)
 	}
 }
+
+// serve on a database that lacks one of the binary's migrations refuses to start (its read models
+// would fail every round) and says what to run; it does not migrate by itself.
+func TestServeRefusesADatabaseBehindTheBinary(t *testing.T) {
+	db := testdb.New(t)
+	ctx := context.Background()
+	var latest int64
+	if err := db.Pool.QueryRow(ctx, `DELETE FROM goose_db_version WHERE version_id = (SELECT max(version_id) FROM goose_db_version)
+		RETURNING version_id`).Scan(&latest); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("DATABASE_URL", db.URL)
+	t.Setenv("PORTFOLIO_TOKEN_SECRET", testSecret)
+	t.Setenv("PORTFOLIO_ADDR", "127.0.0.1:0")
+	_, err := runCmd(t, "serve")
+	if err == nil || !strings.Contains(err.Error(), "lacks 1 of this binary's migrations: run `portfolio migrate` first") {
+		t.Fatalf("serve on a database without migration %d: %v", latest, err)
+	}
+	var n int
+	if err := db.Pool.QueryRow(ctx, `SELECT count(*) FROM goose_db_version WHERE version_id = $1`, latest).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("serve changed the schema's record (%d rows, %v)", n, err)
+	}
+}
