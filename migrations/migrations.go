@@ -17,15 +17,11 @@ var files embed.FS
 
 // Up applies every migration not yet applied to the database at url and returns how many ran.
 func Up(ctx context.Context, url string) (int, error) {
-	db, err := sql.Open("pgx", url)
+	provider, db, err := open(url)
 	if err != nil {
-		return 0, fmt.Errorf("open database: %w", err)
+		return 0, err
 	}
 	defer db.Close()
-	provider, err := goose.NewProvider(goose.DialectPostgres, db, files)
-	if err != nil {
-		return 0, fmt.Errorf("load migrations: %w", err)
-	}
 	results, err := provider.Up(ctx)
 	if err != nil {
 		return len(results), fmt.Errorf("apply migrations: %w", err)
@@ -33,20 +29,13 @@ func Up(ctx context.Context, url string) (int, error) {
 	return len(results), nil
 }
 
-// ensure the pgx database/sql driver is registered under the name "pgx".
-var _ = stdlib.GetDefaultDriver
-
 // Pending reports how many migrations the database at url has not applied yet.
 func Pending(ctx context.Context, url string) (int, error) {
-	db, err := sql.Open("pgx", url)
+	provider, db, err := open(url)
 	if err != nil {
-		return 0, fmt.Errorf("open database: %w", err)
+		return 0, err
 	}
 	defer db.Close()
-	provider, err := goose.NewProvider(goose.DialectPostgres, db, files)
-	if err != nil {
-		return 0, fmt.Errorf("load migrations: %w", err)
-	}
 	status, err := provider.Status(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("read migration status: %w", err)
@@ -59,3 +48,20 @@ func Pending(ctx context.Context, url string) (int, error) {
 	}
 	return n, nil
 }
+
+// open connects to the database at url and loads the migrations; the caller closes db.
+func open(url string) (*goose.Provider, *sql.DB, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open database: %w", err)
+	}
+	provider, err := goose.NewProvider(goose.DialectPostgres, db, files)
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("load migrations: %w", err)
+	}
+	return provider, db, nil
+}
+
+// ensure the pgx database/sql driver is registered under the name "pgx".
+var _ = stdlib.GetDefaultDriver

@@ -35,17 +35,24 @@ func TestCatchUpInBatchesOfAnySizeEqualsTheLivePath(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, size := range []int{1, 2, 7, 64, 5000} {
-		forgetProjections(t, e)
-		logs := &recorded{}
-		runner := projections.NewRunner(e.db.Pool, nil, slog.New(logs), projections.Config{CatchUpBatchSize: size}, projections.All()...)
-		if _, err := runner.CatchUp(ctx); err != nil {
-			t.Fatalf("batches of %d: %v", size, err)
-		}
-		if fell := logs.containing("pipelined batch failed"); len(fell) > 0 {
-			t.Fatalf("batches of %d: %d batches fell back to one statement at a time, first: %s", size, len(fell), fell[0])
-		}
-		requireEqualSnapshots(t, fmt.Sprintf("catch-up in batches of %d vs live", size), snapshot(t, e.db.Pool), live)
+		requireCatchUpEqualsLive(t, e, size, "catch-up", live)
 	}
+}
+
+// requireCatchUpEqualsLive catches every read model up from zero in batches of size events and
+// requires the live rows, with no batch falling back to one statement at a time.
+func requireCatchUpEqualsLive(t *testing.T, e *env, size int, what string, live map[string][]string) {
+	t.Helper()
+	forgetProjections(t, e)
+	logs := &recorded{}
+	runner := projections.NewRunner(e.db.Pool, nil, slog.New(logs), projections.Config{CatchUpBatchSize: size}, projections.All()...)
+	if _, err := runner.CatchUp(context.Background()); err != nil {
+		t.Fatalf("%s in batches of %d: %v", what, size, err)
+	}
+	if fell := logs.containing("pipelined batch failed"); len(fell) > 0 {
+		t.Fatalf("%s in batches of %d: %d batches fell back to one statement at a time, first: %s", what, size, len(fell), fell[0])
+	}
+	requireEqualSnapshots(t, fmt.Sprintf("%s in batches of %d vs live", what, size), snapshot(t, e.db.Pool), live)
 }
 
 // A generated portfolio is large enough that a catch-up batch makes hundreds of rows of each read
@@ -69,16 +76,7 @@ func TestCatchUpOfAGeneratedPortfolioByCopyEqualsTheLivePath(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, size := range []int{5000, 64} {
-		forgetProjections(t, e)
-		logs := &recorded{}
-		runner := projections.NewRunner(e.db.Pool, nil, slog.New(logs), projections.Config{CatchUpBatchSize: size}, projections.All()...)
-		if _, err := runner.CatchUp(ctx); err != nil {
-			t.Fatalf("batches of %d: %v", size, err)
-		}
-		if fell := logs.containing("pipelined batch failed"); len(fell) > 0 {
-			t.Fatalf("batches of %d: %d batches fell back to one statement at a time, first: %s", size, len(fell), fell[0])
-		}
-		requireEqualSnapshots(t, fmt.Sprintf("generated portfolio in batches of %d vs live", size), snapshot(t, e.db.Pool), live)
+		requireCatchUpEqualsLive(t, e, size, "generated portfolio", live)
 	}
 }
 
