@@ -170,11 +170,7 @@ func (r *Runner) catchUp(ctx context.Context, ps []Projector) (int, error) {
 }
 
 func (r *Runner) catchUpBatch(ctx context.Context, ps []Projector) (int, error) {
-	feeds := newFeeds(ps)
-	names := make([]string, len(feeds))
-	for i, f := range feeds {
-		names[i] = f.p.Name()
-	}
+	feeds, names := newFeeds(ps), groupNames(ps)
 	var n int
 	var after map[string]eventstore.Position // the offsets committed
 	// Where this runner left the read models, if it knows: then the events are read from there in
@@ -288,18 +284,20 @@ type committedOffsets struct {
 	pos map[string]eventstore.Position
 }
 
-// passed reports whether every one of the groups is known to be at or past pos.
-func (c *committedOffsets) passed(names []string, pos eventstore.Position) bool {
-	known := c.get(names)
-	if known == nil {
-		return false
-	}
-	for _, p := range known {
-		if before(p, pos) {
-			return false
+// status reports whether every one of the groups' offsets is known, and whether every one is at
+// or past pos.
+func (c *committedOffsets) status(names []string, pos eventstore.Position) (known, passed bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	passed = true
+	for _, n := range names {
+		p, ok := c.pos[n]
+		if !ok {
+			return false, false
 		}
+		passed = passed && !before(p, pos)
 	}
-	return true
+	return true, passed
 }
 
 // get returns the offsets of the groups, or nil unless every one is known.

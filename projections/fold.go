@@ -157,6 +157,27 @@ func (f *folder[K, R]) stored(key K, from time.Time, seq int, row R) {
 	f.chains[key] = &chain[R]{stored: true, vers: []version[R]{{from: from, seq: seq, row: row}}}
 }
 
+// queueLoad queues on reads the query of stored current versions, sql with args, whose columns
+// dest points at (the key's, valid_from, seq and the row's, in the query's order); each is stored,
+// copied by clone, when the answer is read.
+func (f *folder[K, R]) queueLoad(reads *pgx.Batch, sql string, args []any, dest func(key *K, from *time.Time, seq *int, row *R) []any) {
+	reads.Queue(sql, args...).Query(func(rows pgx.Rows) error {
+		var (
+			key  K
+			from time.Time
+			seq  int
+			row  R
+		)
+		if _, err := pgx.ForEachRow(rows, dest(&key, &from, &seq, &row), func() error {
+			f.stored(key, from, seq, f.clone(row))
+			return nil
+		}); err != nil {
+			return fmt.Errorf("read current versions of %s: %w", f.h.table, err)
+		}
+		return nil
+	})
+}
+
 // has reports whether key has a current version.
 func (f *folder[K, R]) has(key K) bool {
 	c := f.chains[key]

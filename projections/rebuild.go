@@ -31,11 +31,9 @@ func (r *Runner) RebuildAll(ctx context.Context) (int, error) {
 
 func (r *Runner) rebuild(ctx context.Context, ps []Projector) (int, error) {
 	var n int
-	feeds := newFeeds(ps)
-	names := make([]string, len(ps))
+	feeds, names := newFeeds(ps), groupNames(ps)
 	var tables []string
-	for i, p := range ps {
-		names[i] = p.Name()
+	for _, p := range ps {
 		for _, t := range p.Tables() {
 			tables = append(tables, pgx.Identifier{t}.Sanitize())
 		}
@@ -101,20 +99,16 @@ func (r *Runner) rebuild(ctx context.Context, ps []Projector) (int, error) {
 
 // CaughtUp reports whether every projector has processed the events up to pos.
 func (r *Runner) CaughtUp(ctx context.Context, pos eventstore.Position) (bool, error) {
-	names := make([]string, len(r.projectors))
-	for i, p := range r.projectors {
-		names[i] = p.Name()
-	}
 	var done int
 	err := r.pool.QueryRow(ctx, `SELECT count(*) FROM events_offsets
 		WHERE consumer_group = ANY($1)
 		  AND (last_processed_transaction_id > $2::text::xid8
 		       OR (last_processed_transaction_id = $2::text::xid8 AND offset_acked >= $3))`,
-		names, strconv.FormatUint(pos.TxID, 10), pos.Offset).Scan(&done)
+		r.names, strconv.FormatUint(pos.TxID, 10), pos.Offset).Scan(&done)
 	if err != nil {
 		return false, fmt.Errorf("read projection offsets: %w", err)
 	}
-	return done == len(names), nil
+	return done == len(r.names), nil
 }
 
 // WaitFor blocks until every projector has processed the events up to pos, so that a caller that
@@ -123,18 +117,14 @@ func (r *Runner) CaughtUp(ctx context.Context, pos eventstore.Position) (bool, e
 // committed, in memory, and reads the offsets from the database only every poll interval (in case
 // another process projects them); otherwise it reads them, less and less often, up to every 20 ms.
 func (r *Runner) WaitFor(ctx context.Context, pos eventstore.Position) error {
-	names := make([]string, len(r.projectors))
-	for i, p := range r.projectors {
-		names[i] = p.Name()
-	}
 	delay := time.Millisecond
-	ask := r.offsets.get(names) == nil // ask the database
+	ask := false // ask the database again: the poll interval passed without this runner committing
 	for {
 		committed := r.progress.C() // taken before looking, so a round committing meanwhile is not missed
-		if r.offsets.passed(names, pos) {
+		own, passed := r.offsets.status(r.names, pos)
+		if passed {
 			return nil
 		}
-		own := r.offsets.get(names) != nil
 		if ask || !own {
 			ok, err := r.CaughtUp(ctx, pos)
 			if err != nil || ok {
@@ -145,19 +135,12 @@ func (r *Runner) WaitFor(ctx context.Context, pos eventstore.Position) error {
 		if own {
 			wait = r.cfg.PollInterval
 		}
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return fmt.Errorf("read models have not caught up with %d/%d: %w", pos.TxID, pos.Offset, ctx.Err())
-		case <-committed:
-			timer.Stop()
-			ask = false
-		case <-timer.C:
-			ask = true
-			if delay < 20*time.Millisecond {
-				delay *= 2
-			}
+		woken, err := eventstore.Wait(ctx, committed, wait)
+		if err != nil {
+			return fmt.Errorf("read models have not caught up with %d/%d: %w", pos.TxID, pos.Offset, err)
+		}
+		if ask = !woken; ask && delay < 20*time.Millisecond {
+			delay *= 2
 		}
 	}
 }

@@ -72,6 +72,7 @@ type Config struct {
 type Runner struct {
 	pool       *pgxpool.Pool
 	projectors []Projector
+	names      []string // the projectors' consumer groups
 	signal     *eventstore.Signal
 	cfg        Config
 	log        *slog.Logger
@@ -102,7 +103,17 @@ func NewRunner(pool *pgxpool.Pool, signal *eventstore.Signal, log *slog.Logger, 
 	if signal == nil {
 		signal = eventstore.NewSignal()
 	}
-	return &Runner{pool: pool, projectors: projectors, signal: signal, progress: eventstore.NewSignal(), cfg: cfg, log: log}
+	return &Runner{pool: pool, projectors: projectors, names: groupNames(projectors), signal: signal,
+		progress: eventstore.NewSignal(), cfg: cfg, log: log}
+}
+
+// groupNames are the projectors' consumer groups, in order.
+func groupNames(ps []Projector) []string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name()
+	}
+	return names
 }
 
 // Projectors lists the runner's projectors.
@@ -152,15 +163,9 @@ func (r *Runner) follow(ctx context.Context) {
 			r.log.Info("projections caught up", "events", n, "took", time.Since(start).Round(time.Millisecond))
 		}
 		first = false
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
+		if _, err := eventstore.Wait(ctx, wake, wait); err != nil {
 			return
-		case <-wake:
-		case <-timer.C:
 		}
-		timer.Stop()
 	}
 }
 

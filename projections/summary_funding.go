@@ -2,7 +2,6 @@ package projections
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -44,8 +43,17 @@ type applicationRow struct {
 	recovered, cancelled                   int64
 }
 
+// clone copies r and the step it points at.
+func (r applicationRow) clone() applicationRow {
+	if r.step != nil {
+		s := *r.step
+		r.step = &s
+	}
+	return r
+}
+
 func newApplicationFolder() *folder[string, applicationRow] {
-	return newFolder(summaryApplications, func(r applicationRow) applicationRow { return r }, func(id string) []any { return []any{id} },
+	return newFolder(summaryApplications, applicationRow.clone, func(id string) []any { return []any{id} },
 		func(id string, v version[applicationRow], to *time.Time) []any {
 			r := v.row
 			return []any{id, v.seq, v.from, to, r.projectID, r.fundID, r.supportMode, r.status, r.step, r.stepSince,
@@ -58,34 +66,13 @@ func queueLoadApplications(reads *pgx.Batch, f *folder[string, applicationRow], 
 	if len(ids) == 0 {
 		return
 	}
-	reads.Queue(`SELECT application_id::text, valid_from, seq, project_id::text, fund_id::text, support_mode, status,
+	f.queueLoad(reads, `SELECT application_id::text, valid_from, seq, project_id::text, fund_id::text, support_mode, status,
 			step, step_since, experts_pending, requested, approved, disbursed, recovered, cancelled
-		FROM summary_applications WHERE valid_to IS NULL AND application_id = ANY($1::text[]::uuid[])`, ids).Query(func(rows pgx.Rows) error {
-		return scanApplications(rows, f)
-	})
-}
-
-func scanApplications(rows pgx.Rows, f *folder[string, applicationRow]) error {
-	var (
-		id   string
-		from time.Time
-		seq  int
-		r    applicationRow
-	)
-	_, err := pgx.ForEachRow(rows, []any{&id, &from, &seq, &r.projectID, &r.fundID, &r.supportMode, &r.status, &r.step,
-		&r.stepSince, &r.expertsPending, &r.requested, &r.approved, &r.disbursed, &r.recovered, &r.cancelled}, func() error {
-		row := r
-		if r.step != nil {
-			s := *r.step
-			row.step = &s
-		}
-		f.stored(id, from, seq, row)
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("read current application versions: %w", err)
-	}
-	return nil
+		FROM summary_applications WHERE valid_to IS NULL AND application_id = ANY($1::text[]::uuid[])`, []any{ids},
+		func(id *string, from *time.Time, seq *int, r *applicationRow) []any {
+			return []any{id, from, seq, &r.projectID, &r.fundID, &r.supportMode, &r.status, &r.step, &r.stepSince,
+				&r.expertsPending, &r.requested, &r.approved, &r.disbursed, &r.recovered, &r.cancelled}
+		})
 }
 
 // applicationID is the application an application-stream event belongs to, from its stream id.
@@ -169,22 +156,11 @@ func queueLoadLedgers(reads *pgx.Batch, budgets, obligations *folder[ledgerYear,
 		return
 	}
 	for _, f := range []*folder[ledgerYear, int64]{budgets, obligations} {
-		reads.Queue(`SELECT region_code, year, valid_from, seq, `+f.h.cols[len(f.h.cols)-1]+`
-			FROM `+f.h.table+` WHERE valid_to IS NULL AND region_code = ANY($1)`, regions).Query(func(rows pgx.Rows) error {
-			var (
-				k      ledgerYear
-				from   time.Time
-				seq    int
-				amount int64
-			)
-			if _, err := pgx.ForEachRow(rows, []any{&k.region, &k.year, &from, &seq, &amount}, func() error {
-				f.stored(k, from, seq, amount)
-				return nil
-			}); err != nil {
-				return fmt.Errorf("read current %s: %w", f.h.table, err)
-			}
-			return nil
-		})
+		f.queueLoad(reads, `SELECT region_code, year, valid_from, seq, `+f.h.cols[len(f.h.cols)-1]+`
+			FROM `+f.h.table+` WHERE valid_to IS NULL AND region_code = ANY($1)`, []any{regions},
+			func(k *ledgerYear, from *time.Time, seq *int, amount *int64) []any {
+				return []any{&k.region, &k.year, from, seq, amount}
+			})
 	}
 }
 

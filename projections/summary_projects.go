@@ -93,35 +93,19 @@ func queueLoadProjects(reads *pgx.Batch, f *folder[string, projectRow], ids []st
 	if len(ids) == 0 {
 		return
 	}
-	reads.Queue(`SELECT project_id::text, valid_from, seq, code, region_code, province, city, county, domain,
+	f.queueLoad(reads, `SELECT project_id::text, valid_from, seq, code, region_code, province, city, county, domain,
 			status, owner_org, year, approved_budget, spent, reported_percent, ms_id::text[], ms_name, ms_weight,
 			ms_planned, ms_achieved, ind_id::text[], ind_baseline::text[], ind_target::text[], ind_target_date,
 			ind_latest::text[], ind_latest_date, ms_plan_dates, ms_plan_cum, ms_open_dates, ind_count, ind_measured,
 			ind_attained, ind_att_sum::text, ind_att_n, ind_open_dates
-		FROM summary_projects WHERE valid_to IS NULL AND project_id = ANY($1::text[]::uuid[])`, ids).Query(func(rows pgx.Rows) error {
-		return scanProjects(rows, f)
-	})
-}
-
-func scanProjects(rows pgx.Rows, f *folder[string, projectRow]) error {
-	var (
-		id   string
-		from time.Time
-		seq  int
-		r    projectRow
-	)
-	_, err := pgx.ForEachRow(rows, []any{&id, &from, &seq, &r.code, &r.regionCode, &r.province, &r.city, &r.county,
-		&r.domain, &r.status, &r.ownerOrg, &r.year, &r.approvedBudget, &r.spent, &r.reportedPercent, &r.msID, &r.msName,
-		&r.msWeight, &r.msPlanned, &r.msAchieved, &r.indID, &r.indBaseline, &r.indTarget, &r.indTargetDate,
-		&r.indLatest, &r.indLatestDate, &r.msPlanDates, &r.msPlanCum, &r.msOpenDates, &r.indCount, &r.indMeasured,
-		&r.indAttained, &r.indAttSum, &r.indAttN, &r.indOpenDates}, func() error {
-		f.stored(id, from, seq, r.clone())
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("read current project versions: %w", err)
-	}
-	return nil
+		FROM summary_projects WHERE valid_to IS NULL AND project_id = ANY($1::text[]::uuid[])`, []any{ids},
+		func(id *string, from *time.Time, seq *int, r *projectRow) []any {
+			return []any{id, from, seq, &r.code, &r.regionCode, &r.province, &r.city, &r.county, &r.domain, &r.status,
+				&r.ownerOrg, &r.year, &r.approvedBudget, &r.spent, &r.reportedPercent, &r.msID, &r.msName, &r.msWeight,
+				&r.msPlanned, &r.msAchieved, &r.indID, &r.indBaseline, &r.indTarget, &r.indTargetDate, &r.indLatest,
+				&r.indLatestDate, &r.msPlanDates, &r.msPlanCum, &r.msOpenDates, &r.indCount, &r.indMeasured,
+				&r.indAttained, &r.indAttSum, &r.indAttN, &r.indOpenDates}
+		})
 }
 
 // pgDate is d as a date column's value.

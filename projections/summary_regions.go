@@ -159,13 +159,8 @@ func planRegionMoves(ctx context.Context, tx pgx.Tx, before regionsBefore, proje
 			if _, ok := apps.chains[id]; ok {
 				return nil // moved above
 			}
-			row := a
-			if a.step != nil {
-				s := *a.step
-				row.step = &s
-			}
-			m.deltas.application(&row, before.projects[a.projectID].region, -1)
-			m.deltas.application(&row, regionAfter[a.projectID], 1)
+			m.deltas.application(&a, before.projects[a.projectID].region, -1) // read at once: a is reused
+			m.deltas.application(&a, regionAfter[a.projectID], 1)
 			return nil
 		}); err != nil {
 			return nil, fmt.Errorf("read the applications of projects that moved: %w", err)

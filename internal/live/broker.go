@@ -195,19 +195,15 @@ func (b *Broker) run(ctx context.Context, pos eventstore.Position) {
 		if n > 0 || wait >= b.cfg.PollInterval {
 			wait = b.cfg.PollInterval
 		}
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
+		woken, err := eventstore.Wait(ctx, wake, wait)
+		switch {
+		case err != nil:
 			return
-		case <-wake:
+		case woken:
 			wait = firstRetry
-		case <-timer.C:
-			if wait < b.cfg.PollInterval {
-				wait = min(2*wait, b.cfg.PollInterval)
-			}
+		case wait < b.cfg.PollInterval:
+			wait = min(2*wait, b.cfg.PollInterval)
 		}
-		timer.Stop()
 	}
 }
 
